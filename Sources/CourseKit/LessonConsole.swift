@@ -32,3 +32,16 @@ public final class LessonConsole {
         }
     }
 }
+
+/// A lesson that `course run lessonN` can show live.
+///
+/// Each lesson module has one type conforming to it, whose `run(on:)` prints, in the order
+/// of the lesson text, the numbers, tables and plots that the text talks about.
+public protocol LiveLesson {
+    /// The lesson's number, 1 to 6.
+    static var number: Int { get }
+    /// The lesson's title, as in its text.
+    static var title: String { get }
+    /// Runs the lesson's reference implementation and shows its results.
+    static func run(on console: LessonConsole)
+}
