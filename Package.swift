@@ -4,12 +4,24 @@ import PackageDescription
 let package = Package(
     name: "course",
     products: [
+        .executable(name: "course", targets: ["course"]),
         .library(name: "CourseKit", targets: ["CourseKit"]),
     ],
     targets: [
-        // What a student may import: matrices, seeded random numbers, activations,
-        // losses, the numeric gradient checker and terminal plots.
+        // What a student may import: matrices, seeded random numbers, activations, losses,
+        // the numeric gradient checker and terminal plots.
         .target(name: "CourseKit"),
+        // What the grader links into every submission: the wire format and the call loop.
+        .target(name: "SubmissionRuntime", dependencies: ["CourseKit"]),
+        // One module per lesson: the reference implementation and what `course run` shows.
+        .target(name: "Perceptron", dependencies: ["CourseKit"]),
+        // The exercise catalogue, the compile-and-run engine, the judges and the reports.
+        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron"]),
+        // Argument parsing and dispatch only.
+        .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
+        .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit"]),
+        .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime"]),
+        .testTarget(name: "CourseTests", dependencies: ["course"]),
     ]
 )

@@ -37,7 +37,7 @@ public final class LessonConsole {
 ///
 /// Each lesson module has one type conforming to it, whose `run(on:)` prints, in the order
 /// of the lesson text, the numbers, tables and plots that the text talks about.
-public protocol LiveLesson {
+public protocol LiveLesson: Sendable {
     /// The lesson's number, 1 to 6.
     static var number: Int { get }
     /// The lesson's title, as in its text.

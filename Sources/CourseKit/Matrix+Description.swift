@@ -48,9 +48,9 @@ public func formatNumber(_ x: Double, digits: Int = 4) -> String {
     let text: String
     if magnitude == magnitude.rounded(), magnitude < 1e15 {
         text = String(Int(magnitude))
-    } else if magnitude >= 1e9 || magnitude < 0.5 * pow(10, Double(-digits)) {
+    } else if magnitude >= 1e9 || magnitude < 1e-4 {
         var exponent = Int(floor(log10(magnitude)))
-        var mantissa = rounded(magnitude / pow(10, Double(exponent)), decimals: max(digits - 1, 1))
+        var mantissa = rounded(magnitude / pow(10, Double(exponent)), decimals: min(max(digits - 1, 1), 6))
         if mantissa >= 10 { mantissa /= 10; exponent += 1 }
         text = shortest(mantissa) + "e" + (exponent < 0 ? "−" : "") + String(abs(exponent))
     } else {

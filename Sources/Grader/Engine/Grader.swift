@@ -1,0 +1,101 @@
+import Foundation
+import CourseKit
+
+/// Grades files: compiles each one with its exercise's driver, runs the checks against it
+/// in a child process, and computes every verdict here, from the values the student's code
+/// returned.
+public struct Grader: Sendable {
+    public let workspace: Workspace
+    public var limits: RunLimits
+    let toolchain: Toolchain
+    let library: LibraryBuild
+
+    /// Prepares a grader for the workspace, compiling the course library once if needed.
+    public init(workspace: Workspace, limits: RunLimits = RunLimits()) throws {
+        self.workspace = workspace
+        self.limits = limits
+        toolchain = try Toolchain.locate()
+        library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain)
+    }
+
+    /// Grades the file at `url` as the given exercise. A missing file is "not submitted".
+    public func grade(_ exercise: Exercise, file url: URL) throws -> ExerciseResult {
+        let started = ContinuousClock.now
+        let display = Workspace.displayPath(url)
+        var result = ExerciseResult(exercise: exercise.id, title: exercise.title, file: display, status: .failed,
+                                    score: 0, maxScore: exercise.maxPoints, checks: [], compilerOutput: nil,
+                                    printed: nil, tolerance: Tolerance.standard.description, cached: false, seconds: 0)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            result.status = .notSubmitted
+            result.checks = exercise.checks.map { unanswered($0, .failed, "Not submitted: there is no file \(display).") }
+            return result
+        }
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library)
+        switch try build.build(source: Array(data), displayPath: display, exercise: exercise) {
+        case .diagnostics(let text, let cached):
+            result.status = .compileError
+            result.compilerOutput = text
+            result.cached = cached
+            result.checks = exercise.checks.map { unanswered($0, .failed, "Not run: the file does not compile.") }
+        case .program(let program, let cached):
+            result.cached = cached
+            let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch)
+            result.checks = run(exercise, with: runner)
+            runner.stop()
+            let printed = runner.printed.text
+            result.printed = printed.isEmpty ? nil : printed
+            result.score = result.checks.map(\.score).reduce(0, +)
+            result.status = result.checks.allSatisfy { $0.status == .passed } ? .passed : .failed
+        }
+        result.seconds = (ContinuousClock.now - started).seconds
+        return result
+    }
+
+    private func run(_ exercise: Exercise, with runner: SubmissionRunner) -> [CheckResult] {
+        let exerciseDeadline = ContinuousClock.now + limits.exerciseTime
+        return exercise.checks.map { check in
+            let started = ContinuousClock.now
+            guard started < exerciseDeadline else {
+                return unanswered(check, .skipped, "Not run: the exercise's time limit of \(limits.exerciseTime.formattedSeconds) was used up.")
+            }
+            let context = CheckContext(runner: runner, deadline: min(started + check.timeLimit, exerciseDeadline))
+            var result = unanswered(check, .failed, "")
+            do {
+                try check.body(context)
+                if context.expectationCount == 0 {
+                    result.messages = ["This check recorded no expectation, so it cannot pass; report it to your instructor."]
+                } else if context.failures.isEmpty {
+                    result.status = .passed
+                    result.score = check.points
+                    result.messages = []
+                } else {
+                    result.messages = context.failures
+                    if check.partialCredit {
+                        result.score = check.points * Double(context.metCount) / Double(context.expectationCount)
+                    }
+                }
+            } catch SubmissionFailure.timedOut {
+                result.status = .error
+                result.messages = context.failures + [SubmissionFailure.timedOut(min(check.timeLimit, limits.exerciseTime)).description]
+            } catch let failure as SubmissionFailure {
+                result.status = .error
+                result.messages = context.failures + [failure.description]
+            } catch {
+                result.messages = context.failures + ["\(error)"]
+            }
+            result.seconds = (ContinuousClock.now - started).seconds
+            return result
+        }
+    }
+
+    private func unanswered(_ check: Check, _ status: CheckResult.Status, _ message: String) -> CheckResult {
+        CheckResult(name: check.name, status: status, score: 0, maxScore: check.points, visibility: check.visibility,
+                    messages: message.isEmpty ? [] : [message], seconds: 0)
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -1,0 +1,175 @@
+import Foundation
+import CourseKit
+import SubmissionRuntime
+
+/// The limits every submission runs under.
+public struct RunLimits: Sendable {
+    /// Wall time of one check.
+    public var checkTime: Duration = .seconds(10)
+    /// Wall time of all the checks of one exercise together.
+    public var exerciseTime: Duration = .seconds(60)
+    /// Bytes a submission may print on stdout and stderr together before it is stopped.
+    public var outputBytes = 1 << 20
+    /// The limits the submission sets on itself before any student code runs.
+    public var resources = ResourceLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64)
+
+    public init() {}
+}
+
+/// Why a call into a submission produced no value.
+public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertible {
+    case notImplemented(String)
+    case crashed(signal: String, message: String?)
+    case exited(status: Int32, during: String)
+    case timedOut(Duration)
+    case printedTooMuch(Int)
+    case badReply(String)
+
+    public var description: String {
+        switch self {
+        case .notImplemented(let function):
+            "\(function) is not implemented yet (it still calls notImplemented())."
+        case .crashed(let signal, let message?):
+            "Your code crashed (\(signal)): \(message)"
+        case .crashed(let signal, nil):
+            "Your code crashed (\(signal))"
+                + (signal == "SIGSEGV" || signal == "SIGBUS" ? ": a stack overflow from endless recursion, or too much memory." : ".")
+        case .exited(let status, let function):
+            "Your program exited (status \(status)) while the grader waited for \(function) to return; "
+                + "a submission must not call exit()."
+        case .timedOut(let limit):
+            "Stopped after \(limit.formattedSeconds): an endless loop, or far too much work."
+        case .printedTooMuch(let limit):
+            "Stopped: your code printed more than \(limit / 1024) KB."
+        case .badReply(let why):
+            "The grader could not read what your code returned: \(why)"
+        }
+    }
+}
+
+/// Calls the functions of a compiled submission, one process at a time: the process starts
+/// on the first call and is replaced after it crashes, times out or exits, so that one bad
+/// check never takes the others down.
+final class SubmissionRunner {
+    let program: URL
+    let limits: RunLimits
+    let scratch: URL
+    private var child: ChildProcess?
+    private var nextID = 1
+    /// What the submission printed so far, across its processes.
+    private(set) var printed = BoundedBuffer(limit: 8 << 10)
+
+    init(program: URL, limits: RunLimits, scratch: URL) {
+        self.program = program
+        self.limits = limits
+        self.scratch = scratch
+    }
+
+    deinit { stop() }
+
+    /// Calls `function` with the arguments and returns its result, or throws why not.
+    func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+        let process = try running()
+        let id = nextID
+        nextID += 1
+        process.send("call \(id) \(function) \(WireValue.list(arguments).encoded)\n")
+        var reply: String?
+        let result = process.pump(until: {
+            reply = process.takeChannelLine()
+            return reply != nil || process.channelClosed
+        }, deadline: deadline)
+        switch result {
+        case .satisfied where reply != nil:
+            return try parse(reply!, id: id)
+        case .timedOut:
+            discard()
+            throw SubmissionFailure.timedOut(limits.checkTime)
+        case .outputLimitExceeded:
+            discard()
+            throw SubmissionFailure.printedTooMuch(limits.outputBytes)
+        default:
+            throw failureAfterExit(of: process, during: function)
+        }
+    }
+
+    /// Ends the current process, if any.
+    func stop() {
+        if let child { collect(child) }
+        child?.finish()
+        child = nil
+    }
+
+    private func running() throws -> ChildProcess {
+        if let child { return child }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let environment = ["PATH=/usr/bin:/bin", "HOME=\(scratch.path)", "TMPDIR=\(scratch.path)",
+                           "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
+        let process = try ChildProcess(executable: program.path,
+                                       arguments: limits.resources.arguments + ["--directory", scratch.path],
+                                       environment: environment,
+                                       withChannel: true, outputLimit: limits.outputBytes)
+        child = process
+        return process
+    }
+
+    private func parse(_ reply: String, id: Int) throws -> WireValue {
+        let parts = reply.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard parts.count == 3, parts[1] == Substring(String(id)) else {
+            throw SubmissionFailure.badReply("unexpected reply '\(reply.prefix(80))'")
+        }
+        if parts[0] == "error" { throw SubmissionFailure.badReply(String(parts[2])) }
+        guard parts[0] == "ok" else { throw SubmissionFailure.badReply("unexpected reply '\(reply.prefix(80))'") }
+        do {
+            return try WireValue(parsing: parts[2])
+        } catch {
+            throw SubmissionFailure.badReply("\(error)")
+        }
+    }
+
+    private func failureAfterExit(of process: ChildProcess, during function: String) -> SubmissionFailure {
+        let termination = process.finish(grace: .milliseconds(500))
+        collect(process)
+        child = nil
+        let stderr = process.stderr.text
+        if let line = stderr.split(separator: "\n").last(where: { $0.contains("Fatal error:") }) {
+            let message = String(line[line.range(of: "Fatal error:")!.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if message.hasSuffix(" is not implemented yet") {
+                return .notImplemented(String(message.dropLast(" is not implemented yet".count)))
+            }
+            let location = line[..<line.range(of: "Fatal error:")!.lowerBound]
+                .replacingOccurrences(of: "Submission/", with: "").trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+            let signal: String
+            if case .signaled(let number) = termination { signal = signalName(number) } else { signal = "trap" }
+            return .crashed(signal: signal, message: message + (location.isEmpty ? "" : " (at \(location))"))
+        }
+        switch termination {
+        case .signaled(let number) where number == SIGXCPU:
+            return .timedOut(.seconds(limits.resources.cpuSeconds))
+        case .signaled(let number):
+            return .crashed(signal: signalName(number), message: nil)
+        case .exited(let status):
+            return .exited(status: status, during: function)
+        }
+    }
+
+    private func discard() {
+        if let child {
+            _ = child.finish()
+            collect(child)
+        }
+        child = nil
+    }
+
+    private func collect(_ process: ChildProcess) {
+        guard !process.stdout.bytes.isEmpty || process.stdout.dropped > 0 else { return }
+        printed.append(process.stdout.bytes[...])
+    }
+}
+
+extension Duration {
+    /// The duration in seconds for a message: "10 s", "0.25 s".
+    var formattedSeconds: String {
+        let seconds = Double(components.seconds) + Double(components.attoseconds) * 1e-18
+        return "\(formatNumber(seconds, digits: 2)) s"
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Dispatch
+
+/// The instructor's self-test of the catalogue: every check passes the reference solution
+/// and fails the starter, and every known-wrong variant (mutant) fails at least one check.
+public struct Verification: Sendable {
+    /// What happened to one mutant.
+    public struct MutantOutcome: Sendable, Codable {
+        public var file: String
+        public var mistake: String
+        /// The checks that failed it; empty means the mutant was not caught.
+        public var caughtBy: [String]
+    }
+
+    /// The outcome for one exercise.
+    public struct ExerciseOutcome: Sendable, Codable {
+        public var exercise: String
+        public var solutionScore: Double
+        public var maxScore: Double
+        public var mutants: [MutantOutcome]
+        /// Everything that is wrong, one sentence each; empty when the exercise verifies.
+        public var problems: [String]
+    }
+
+    let grader: Grader
+
+    public init(grader: Grader) { self.grader = grader }
+
+    /// Verifies the exercises, grading their files in parallel on `jobs` workers.
+    public func verify(_ exercises: [Exercise], jobs: Int) throws -> [ExerciseOutcome] {
+        let workspace = grader.workspace
+        var tasks: [(exercise: Exercise, role: String, file: URL)] = []
+        for exercise in exercises {
+            tasks.append((exercise, "solution", workspace.solutionFile(exercise)))
+            tasks.append((exercise, "starter", workspace.studentFile(exercise)))
+            for mutant in workspace.mutantFiles(exercise) { tasks.append((exercise, "mutant", mutant)) }
+        }
+        let results = try parallelMap(tasks, jobs: jobs) { task in try grader.grade(task.exercise, file: task.file) }
+        return exercises.map { exercise in
+            var problems: [String] = []
+            var solutionScore = 0.0
+            var mutants: [MutantOutcome] = []
+            for (task, result) in zip(tasks, results) where task.exercise.id == exercise.id {
+                switch task.role {
+                case "solution":
+                    solutionScore = result.score
+                    problems += solutionProblems(result)
+                case "starter":
+                    problems += starterProblems(result, exercise: exercise, file: task.file)
+                default:
+                    let caught = result.checks.filter { $0.status != .passed }.map(\.name)
+                    let outcome = MutantOutcome(file: Workspace.displayPath(task.file),
+                                                mistake: Verification.mistake(in: task.file), caughtBy: caught)
+                    if caught.isEmpty { problems.append("The mutant \(outcome.file) passes every check: \(outcome.mistake)") }
+                    mutants.append(outcome)
+                }
+            }
+            if exercise.hints.isEmpty { problems.append("It has no hints.") }
+            return ExerciseOutcome(exercise: exercise.id, solutionScore: solutionScore, maxScore: exercise.maxPoints,
+                                   mutants: mutants, problems: problems)
+        }
+    }
+
+    private func solutionProblems(_ result: ExerciseResult) -> [String] {
+        if let compiler = result.compilerOutput { return ["The solution does not compile:\n\(compiler)"] }
+        return result.checks.filter { $0.status != .passed }.map {
+            "The solution fails the check '\($0.name)': \($0.messages.first ?? "")"
+        }
+    }
+
+    private func starterProblems(_ result: ExerciseResult, exercise: Exercise, file: URL) -> [String] {
+        if let compiler = result.compilerOutput { return ["The starter does not compile:\n\(compiler)"] }
+        var problems = result.checks.filter { $0.status == .passed || $0.score > 0 }.map {
+            "The check '\($0.name)' gives points to the starter, so it cannot tell a finished exercise from an unstarted one."
+        }
+        let text = Verification.normalized((try? String(contentsOf: file, encoding: .utf8)) ?? "")
+        for signature in exercise.functions where !text.contains(Verification.normalized(signature.declaration)) {
+            problems.append("The starter does not declare `\(signature.declaration)` as the catalogue does.")
+        }
+        return problems
+    }
+
+    /// Returns Swift text with its layout removed: runs of whitespace become one space, and
+    /// no space follows `(` or `[` or precedes `)` or `]`.
+    static func normalized(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !result.isEmpty && !"([".contains(result.last!) && !")],".contains(character) {
+                result.append(" ")
+            }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
+    }
+
+    /// The mistake a mutant makes, from its first line `// Mistake: …`.
+    static func mistake(in file: URL) -> String {
+        let firstLine = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").first ?? ""
+        let prefix = "// Mistake:"
+        return firstLine.hasPrefix(prefix) ? firstLine.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces) : "(no '// Mistake:' line)"
+    }
+}
+
+/// Maps `transform` over the items on `jobs` threads, keeping the order; rethrows the first
+/// error after all items finish.
+func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
+    let results = ResultSlots<R>(count: items.count)
+    let next = ResultSlots<Int>(count: 1)
+    next.set(0, .success(0))
+    nonisolated(unsafe) let items = items
+    DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
+        while let index = next.claim(below: items.count) {
+            results.set(index, Result { try transform(items[index]) })
+        }
+    }
+    return try results.values().map { try $0.get() }
+}
+
+/// Slots written by several threads under a lock.
+final class ResultSlots<R>: @unchecked Sendable {
+    private var slots: [Result<R, Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<R, Error>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    func values() -> [Result<R, Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
+    }
+}
+
+extension ResultSlots where R == Int {
+    /// Takes the next index of a shared counter, or nil when all are taken.
+    func claim(below count: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard case .success(let index)? = slots[0], index < count else { return nil }
+        slots[0] = .success(index + 1)
+        return index
+    }
+}

@@ -1,0 +1,107 @@
+import CourseKit
+import Perceptron
+
+extension Catalogue {
+    /// Exercise 1: activation functions and their derivatives (lesson 1, the activation table).
+    static let exercise1 = Exercise(
+        number: 1, title: "Activation functions and their derivatives", lesson: 1,
+        functions: [
+            "func sigmoidDerivative(_ x: Double) -> Double",
+            "func tanhDerivative(_ x: Double) -> Double",
+            "func leakyRelu(_ x: Double, slope: Double) -> Double",
+            "func leakyReluDerivative(_ x: Double, slope: Double) -> Double",
+            "func elu(_ x: Double, alpha: Double) -> Double",
+            "func eluDerivative(_ x: Double, alpha: Double) -> Double",
+            "func softplus(_ x: Double) -> Double",
+            "func softplusDerivative(_ x: Double) -> Double",
+            "func swish(_ x: Double) -> Double",
+            "func swishDerivative(_ x: Double) -> Double",
+        ],
+        hints: [
+            "Section 3 of lessons/lesson1-perceptron.md has the table: every derivative there can be written with the function itself, for example σ′ = σ(1 − σ). CourseKit's sigmoid(_:) and Glibc's tanh, exp and log1p are available.",
+            "For the piecewise functions, test the sign of x first: leaky ReLU and ELU use the slope or α only where x < 0. At exactly 0 the course's convention is the right-hand side (derivative 1).",
+            "softplus(x) = log(1 + eˣ) overflows for x ≈ 800 because e⁸⁰⁰ = ∞. Use softplus(x) = max(x, 0) + log1p(e^(−|x|)): the exponent is never positive. Its derivative is σ(x).",
+            "swish(x) = x σ(x) is a product: its derivative is σ(x) + x σ′(x) = σ(x) + x σ(x)(1 − σ(x)). Forgetting the second term is the usual mistake.",
+        ],
+        checks: [
+            Check("sigmoidDerivative is σ(x)(1 − σ(x))", points: 1) { t in
+                for x in [-4.5, -1.25, 0, 0.75, 3.5] {
+                    t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
+                }
+            },
+            Check("tanhDerivative is 1 − tanh²(x)", points: 1) { t in
+                for x in [-2.5, -0.4, 0.3, 1.7] {
+                    t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))",
+                             mistakes: [Mistake("This is 1 − tanh(x): the square is missing, the derivative is 1 − tanh(x)².", 1 - tanh(x))])
+                }
+            },
+            Check("leakyRelu and its derivative on both sides of 0", points: 1) { t in
+                for (x, slope) in [(-3.0, 0.01), (-0.5, 0.2), (0.8, 0.2), (4.0, 0.01)] {
+                    t.expect(try t.number("leakyRelu", x, slope), equals: Perceptron.leakyRelu(x, slope: slope), "leakyRelu(\(x), slope: \(slope))")
+                    t.expect(try t.number("leakyReluDerivative", x, slope), equals: Perceptron.leakyReluDerivative(x, slope: slope),
+                             "leakyReluDerivative(\(x), slope: \(slope))",
+                             mistakes: x < 0 ? [Mistake("For x < 0 the derivative is the slope, not 0: that is plain ReLU's derivative.", 0)] : [])
+                }
+            },
+            Check("elu and its derivative, with α ≠ 1", points: 1) { t in
+                for (x, alpha) in [(-2.0, 0.5), (-0.3, 1.5), (0.6, 0.5), (2.5, 1.0)] {
+                    t.expect(try t.number("elu", x, alpha), equals: Perceptron.elu(x, alpha: alpha), "elu(\(x), alpha: \(alpha))")
+                    t.expect(try t.number("eluDerivative", x, alpha), equals: Perceptron.eluDerivative(x, alpha: alpha),
+                             "eluDerivative(\(x), alpha: \(alpha))",
+                             mistakes: x < 0 ? [Mistake("For x < 0 the derivative of α(eˣ − 1) is α eˣ: the factor α is missing.", exp(x))] : [])
+                }
+            },
+            Check("softplus and its derivative on ordinary inputs", points: 1) { t in
+                for x in [-6.0, -0.5, 0, 1.25, 9] {
+                    t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))")
+                    t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))")
+                }
+            },
+            Check("swish and its derivative", points: 1) { t in
+                for x in [-5.0, -1.1, 0.4, 2.2] {
+                    t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
+                    t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))",
+                             mistakes: [Mistake("This is only σ(x): the derivative of x σ(x) is σ(x) + x σ(x)(1 − σ(x)); the second term is missing.", sigmoid(x))])
+                }
+            },
+            Check("every derivative agrees with central differences of your own function", points: 2) { t in
+                try expectDerivatives(t, at: [-1.7, -0.35, 0.45, 2.1])
+            },
+            Check("softplus, swish and the derivatives stay finite for |x| in the hundreds", points: 2, visibility: .hidden) { t in
+                for x in [-800.0, -300, 300, 800] {
+                    t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))",
+                             mistakes: [Mistake("log(1 + eˣ) overflows to ∞ for large x; use max(x, 0) + log1p(e^(−|x|)).", Double.infinity)])
+                    t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))")
+                    t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
+                    t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
+                    t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))")
+                    t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))")
+                }
+            },
+            Check("derivatives at more points and parameters", points: 2, visibility: .hidden) { t in
+                try expectDerivatives(t, at: [-9.5, -2.75, -0.01, 0.02, 1.3, 6.6], slope: 0.3, alpha: 2.5)
+            },
+        ])
+
+    private static func expectDerivatives(_ t: CheckContext, at points: [Double], slope: Double = 0.1, alpha: Double = 0.7) throws {
+        for x in points {
+            try t.expectDerivative("sigmoidDerivative", analytic: t.number("sigmoidDerivative", x),
+                                   reference: Perceptron.sigmoidDerivative(x), at: x, functionName: "CourseKit sigmoid",
+                                   function: { sigmoid($0) })
+            try t.expectDerivative("tanhDerivative", analytic: t.number("tanhDerivative", x),
+                                   reference: Perceptron.tanhDerivative(x), at: x, functionName: "tanh", function: { tanh($0) })
+            try t.expectDerivative("leakyReluDerivative", analytic: t.number("leakyReluDerivative", x, slope),
+                                   reference: Perceptron.leakyReluDerivative(x, slope: slope), at: x,
+                                   functionName: "leakyRelu", function: { try t.number("leakyRelu", $0, slope) })
+            try t.expectDerivative("eluDerivative", analytic: t.number("eluDerivative", x, alpha),
+                                   reference: Perceptron.eluDerivative(x, alpha: alpha), at: x,
+                                   functionName: "elu", function: { try t.number("elu", $0, alpha) })
+            try t.expectDerivative("softplusDerivative", analytic: t.number("softplusDerivative", x),
+                                   reference: Perceptron.softplusDerivative(x), at: x,
+                                   functionName: "softplus", function: { try t.number("softplus", $0) })
+            try t.expectDerivative("swishDerivative", analytic: t.number("swishDerivative", x),
+                                   reference: Perceptron.swishDerivative(x), at: x,
+                                   functionName: "swish", function: { try t.number("swish", $0) })
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import CourseKit
+import Perceptron
+
+extension Catalogue {
+    /// Exercise 2: the perceptron's prediction, Rosenblatt's rule, training, and the
+    /// gradient of a layer of sigmoid units (lesson 1).
+    static let exercise2 = Exercise(
+        number: 2, title: "The perceptron and the sigmoid unit's gradient", lesson: 1,
+        functions: [
+            "func predict(weights: [Double], bias: Double, x: [Double]) -> Int",
+            "func perceptronStep(weights: [Double], bias: Double, x: [Double], label: Int, learningRate: Double) -> (weights: [Double], bias: Double)",
+            "func trainPerceptron(points: [[Double]], labels: [Int], learningRate: Double, maxEpochs: Int) -> (weights: [Double], bias: Double, mistakes: [Int])",
+            "func sigmoidLayerLoss(weights: Matrix, bias: Matrix, x: Matrix, target: Matrix) -> Double",
+            "func sigmoidLayerGradient(weights: Matrix, bias: Matrix, x: Matrix, target: Matrix) -> (weights: Matrix, bias: Matrix)",
+        ],
+        hints: [
+            "predict returns +1 only when w·x + b > 0 (strictly); a point exactly on the boundary gets −1. Sections 1 and 2 of lessons/lesson1-perceptron.md.",
+            "perceptronStep changes nothing when label·(w·x + b) > 0. Otherwise w ← w + η·label·x and b ← b + η·label: the bias is updated too, as the weight of a constant input x₀ = 1.",
+            "trainPerceptron starts from zeros, calls perceptronStep on every point in order, counts the updates of each epoch, and stops after the first epoch with 0 updates (keep that 0 in the list) or after maxEpochs epochs.",
+            "For the sigmoid layer: g = sigmoid(W x + b), δ = 2 (g − t) ⊙ g ⊙ (1 − g) is ∂L/∂b (C×1), and ∂L/∂W = δ xᵀ (C×D). Use CourseKit's sigmoid, which never overflows, and the .* operator for ⊙.",
+        ],
+        checks: [
+            Check("predict is the sign of w·x + b, with −1 on the boundary", points: 2) { t in
+                let cases: [([Double], Double, [Double])] = [
+                    ([0.5, -1.5], 0.25, [2, 0.5]), ([0.5, -1.5], 0.25, [-1, 1]),
+                    ([1, -1], 0, [2, 2]), ([-2, 3, 0.5], 1, [1, 0, -2]), ([0, 0], 0, [3, -4]),
+                ]
+                for (w, b, x) in cases {
+                    let expected = Perceptron.predict(weights: w, bias: b, x: x)
+                    let onBoundary = dot(w, x) + b == 0
+                    t.expect(try t.integer("predict", w, b, x), equals: expected, "predict(weights: \(w), bias: \(b), x: \(x))",
+                             mistakes: onBoundary ? [("Here w·x + b = 0 exactly: the prediction is +1 only when w·x + b > 0, so use >, not ≥.", 1)] : [])
+                }
+            },
+            Check("perceptronStep updates exactly the misclassified points", points: 2) { t in
+                let cases: [([Double], Double, [Double], Int, Double)] = [
+                    ([0.5, -1], 0.2, [1, 2], 1, 0.5),      // misclassified: update
+                    ([0.5, -1], 0.2, [2, -1], 1, 0.5),     // correct: unchanged
+                    ([1, 1], -2, [1, 1], -1, 0.1),         // on the boundary: update
+                    ([0.3, 0.7], 0.1, [-2, 1], -1, 1),     // misclassified negative point
+                ]
+                for (w, b, x, label, rate) in cases {
+                    let parts = try t.tuple("perceptronStep", count: 2, w, b, x, label, rate)
+                    let expected = Perceptron.perceptronStep(weights: w, bias: b, x: x, label: label, learningRate: rate)
+                    let what = "perceptronStep(weights: \(w), bias: \(b), x: \(x), label: \(label), learningRate: \(rate))"
+                    let correct = Double(label) * (dot(w, x) + b) > 0
+                    let moved = zip(w, x).map { $0 + rate * Double(label) * $1 }
+                    t.expect(try t.decode(parts[0], as: [Double].self, "the weights"), equals: expected.weights, "\(what).weights",
+                             mistakes: correct ? [Mistake("This point is already classified correctly (label·(w·x + b) > 0): the rule leaves it alone.", moved)] : [])
+                    t.expect(try t.decode(parts[1], as: Double.self, "the bias"), equals: expected.bias, "\(what).bias",
+                             mistakes: correct ? [] : [Mistake("The bias must move too: b ← b + η·label.", b)])
+                }
+            },
+            Check("trainPerceptron separates a separable set, epoch by epoch like the reference", points: 3) { t in
+                try expectTraining(t, LabelledPoints.separable(count: 24, seed: 5), learningRate: 1, maxEpochs: 100)
+                try expectTraining(t, LabelledPoints.separable(count: 16, seed: 8), learningRate: 0.5, maxEpochs: 100)
+            },
+            Check("sigmoidLayerLoss is Σ (σ(Wx + b) − t)²", points: 1) { t in
+                for case let (w, b, x, target) in [layer(classes: 3, inputs: 2, seed: 1), layer(classes: 1, inputs: 3, seed: 2)] {
+                    t.expect(try t.number("sigmoidLayerLoss", w, b, x, target),
+                             equals: Perceptron.sigmoidLayerLoss(weights: w, bias: b, x: x, target: target), "sigmoidLayerLoss")
+                }
+            },
+            Check("sigmoidLayerGradient agrees with central differences of your loss and with the reference", points: 3) { t in
+                try expectLayerGradient(t, layer(classes: 3, inputs: 2, seed: 3))
+            },
+            Check("trainPerceptron on other sets, rates, and a set it cannot separate", points: 2, visibility: .hidden) { t in
+                try expectTraining(t, LabelledPoints.separable(count: 40, seed: 11), learningRate: 0.5, maxEpochs: 200)
+                try expectTraining(t, LabelledPoints.xor, learningRate: 1, maxEpochs: 12)
+            },
+            Check("sigmoidLayerGradient stays finite when W x + b is in the hundreds", points: 2, visibility: .hidden) { t in
+                // Pre-activations near +800 and −750: σ is 1 and 0 to double precision.
+                let (w, _, x, target) = layer(classes: 2, inputs: 3, seed: 4)
+                try expectLayerGradient(t, (w, Matrix(column: [800, -750]), x, target))
+            },
+            Check("sigmoidLayerGradient for a single unit with four inputs (seed 002's Δθ)", points: 1, visibility: .hidden) { t in
+                try expectLayerGradient(t, layer(classes: 1, inputs: 4, seed: 6))
+            },
+        ])
+
+    private static func expectTraining(_ t: CheckContext, _ data: LabelledPoints, learningRate: Double, maxEpochs: Int) throws {
+        let parts = try t.tuple("trainPerceptron", count: 3, data.points, data.labels, learningRate, maxEpochs)
+        let expected = Perceptron.trainPerceptron(points: data.points, labels: data.labels,
+                                                  learningRate: learningRate, maxEpochs: maxEpochs)
+        let what = "trainPerceptron on \(data.points.count) points (η = \(learningRate), maxEpochs = \(maxEpochs))"
+        let mistakes = try t.decode(parts[2], as: [Int].self, "the mistakes per epoch")
+        t.expect(mistakes, equals: expected.mistakes, "\(what): the mistakes per epoch")
+        let weights = try t.decode(parts[0], as: [Double].self, "the weights")
+        let bias = try t.decode(parts[1], as: Double.self, "the bias")
+        t.expect(bias, equals: expected.bias, "\(what): the final bias",
+                 mistakes: [Mistake("The bias never changed from 0: update it with every weight update (b ← b + η·label).", 0)])
+        t.expect(weights, equals: expected.weights, "\(what): the final weights")
+        if expected.mistakes.last == 0 {
+            let separated = Perceptron.correctCount(weights: weights, bias: bias, points: data.points, labels: data.labels)
+            t.expect(separated == data.points.count,
+                     "\(what): the returned weights classify \(separated) of \(data.points.count) points correctly; a separable set must be separated.")
+        }
+    }
+
+    private typealias Layer = (weights: Matrix, bias: Matrix, x: Matrix, target: Matrix)
+
+    /// A layer of `classes` sigmoid units on `inputs` inputs, with distinct, non-symmetric values.
+    private static func layer(classes: Int, inputs: Int, seed: UInt64) -> Layer {
+        var random = SeededGenerator(seed: 1000 + seed)
+        return (random.matrix(rows: classes, columns: inputs, in: -1.5...1.5),
+                random.matrix(rows: classes, columns: 1, in: -0.5...0.5),
+                random.matrix(rows: inputs, columns: 1, in: -2...2),
+                random.matrix(rows: classes, columns: 1, in: 0...1))
+    }
+
+    private static func expectLayerGradient(_ t: CheckContext, _ l: Layer) throws {
+        let parts = try t.tuple("sigmoidLayerGradient", count: 2, l.weights, l.bias, l.x, l.target)
+        let expected = Perceptron.sigmoidLayerGradient(weights: l.weights, bias: l.bias, x: l.x, target: l.target)
+        let gradientW = try t.decode(parts[0], as: Matrix.self, "the weight gradient")
+        let gradientB = try t.decode(parts[1], as: Matrix.self, "the bias gradient")
+        try t.expectGradient("∂L/∂weights", analytic: gradientW, reference: expected.weights, at: l.weights,
+                             lossName: "sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", $0, l.bias, l.x, l.target) })
+        try t.expectGradient("∂L/∂bias", analytic: gradientB, reference: expected.bias, at: l.bias,
+                             lossName: "sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", l.weights, $0, l.x, l.target) })
+    }
+}

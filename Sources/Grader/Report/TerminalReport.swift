@@ -1,0 +1,102 @@
+import CourseKit
+
+/// Renders an exercise's result for a student at a terminal: a header, one line per check
+/// with its points, the reasons of each failure, and what to do next.
+public struct TerminalReport {
+    public let style: TerminalStyle
+    public let width = 78
+
+    public init(style: TerminalStyle) { self.style = style }
+
+    public func render(_ result: ExerciseResult, exercise: Exercise, next: Exercise?) -> String {
+        var lines: [String] = []
+        lines.append(style.bold("\(exercise.id) · \(exercise.title)"))
+        lines.append(style.dim("lesson \(exercise.lesson) · \(result.file) · \(formatNumber(result.maxScore)) points"))
+        lines.append("")
+        if let compiler = result.compilerOutput {
+            lines.append(style.red("✗ The file does not compile:"))
+            lines += compiler.split(separator: "\n", omittingEmptySubsequences: false).prefix(60).map { "    " + $0 }
+            lines.append("")
+        } else if result.status == .notSubmitted {
+            lines.append(style.red("✗ Not submitted: \(result.file) does not exist."))
+            lines.append("")
+        } else {
+            for check in result.checks { lines += render(check) }
+            lines.append("")
+            if let printed = result.printed {
+                lines.append(style.dim("Your code printed:"))
+                lines += printed.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).map { "    " + $0 }
+                lines.append("")
+            }
+        }
+        lines.append(summary(result))
+        if result.status != .passed && result.compilerOutput == nil && result.status != .notSubmitted {
+            lines.append(style.dim("Numbers are compared with \(result.tolerance)."))
+        }
+        lines.append(advice(result, exercise: exercise, next: next))
+        return lines.joined(separator: "\n")
+    }
+
+    private func render(_ check: CheckResult) -> [String] {
+        let points = "\(formatNumber(check.score, digits: 2))/\(formatNumber(check.maxScore, digits: 2))"
+        let mark: String
+        switch check.status {
+        case .passed: mark = style.green("✓")
+        case .failed: mark = style.red("✗")
+        case .error: mark = style.red("!")
+        case .skipped: mark = style.yellow("-")
+        }
+        let name = check.name.count > width - 14 ? String(check.name.prefix(width - 15)) + "…" : check.name
+        let gap = String(repeating: " ", count: max(width - 4 - name.count - points.count, 1))
+        var lines = ["  \(mark) \(name)\(gap)\(points)"]
+        let shown = check.messages.prefix(3)
+        for message in shown { lines += wrap(message, indent: "      ") }
+        if check.messages.count > shown.count {
+            lines.append(style.dim("      … and \(check.messages.count - shown.count) more like these"))
+        }
+        return lines
+    }
+
+    private func summary(_ result: ExerciseResult) -> String {
+        let score = "Score \(formatNumber(result.score, digits: 2))/\(formatNumber(result.maxScore, digits: 2))"
+        switch result.status {
+        case .passed: return style.green(style.bold("\(score) · every check passes"))
+        case .compileError: return style.red(style.bold("\(score) · the file does not compile"))
+        case .notSubmitted: return style.red(style.bold("\(score) · not submitted"))
+        case .failed:
+            let failing = result.checks.filter { $0.status != .passed }.count
+            return style.red(style.bold("\(score) · \(failing) of \(result.checks.count) checks failing"))
+        }
+    }
+
+    private func advice(_ result: ExerciseResult, exercise: Exercise, next: Exercise?) -> String {
+        switch result.status {
+        case .passed:
+            if let next { return "Next: \(next.id), \(next.title): run `\(commandName) check \(next.id)`." }
+            return "That was the last exercise: well done."
+        case .compileError:
+            return "Next: fix the first error above (its line and column are given), then run `\(commandName) check \(exercise.id)` again."
+        case .notSubmitted:
+            return "Next: restore the starter with `git checkout \(result.file)` and write your solution in it."
+        case .failed:
+            return "Next: fix the first failing check, run `\(commandName) check \(exercise.id)` again; `\(commandName) hint \(exercise.id)` gives a hint."
+        }
+    }
+
+    /// Wraps a message to the report's width, keeping its own line breaks.
+    public func wrap(_ text: String, indent: String) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = indent
+            for word in paragraph.split(separator: " ") {
+                if line.count + word.count + 1 > width && line.count > indent.count {
+                    lines.append(line)
+                    line = indent
+                }
+                line += (line.count > indent.count ? " " : "") + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,90 @@
+/// An option a command accepts.
+struct OptionSpec {
+    let name: String
+    /// The placeholder of the option's value, or nil for a flag.
+    let value: String?
+    let help: String
+}
+
+/// A command of `course`: its name, what it does, its arguments and options.
+struct CommandSpec {
+    let name: String
+    let abstract: String
+    let arguments: [(name: String, help: String, optional: Bool)]
+    let options: [OptionSpec]
+    let discussion: String?
+
+    var usage: String {
+        let arguments = self.arguments.map { $0.optional ? "[<\($0.name)>]" : "<\($0.name)>" }
+        let options = self.options.map { "[\($0.name)\($0.value.map { " <\($0)>" } ?? "")]" }
+        return (["course", name] + arguments + options).joined(separator: " ")
+    }
+
+    func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
+}
+
+/// Every command, in the order help lists them.
+let commandSpecs: [CommandSpec] = [
+    CommandSpec(name: "list", abstract: "List the lessons and exercises with your progress.",
+                arguments: [], options: [], discussion: nil),
+    CommandSpec(name: "run", abstract: "Run a lesson live: its numbers, tables and plots.",
+                arguments: [("lesson", "The lesson to run: lesson1 … lesson6.", false)], options: [],
+                discussion: "Read the lesson's text in lessons/ alongside; the sections are numbered alike."),
+    CommandSpec(name: "check", abstract: "Check an exercise: compile it, run its checks, explain every failure.",
+                arguments: [("exercise", "The exercise to check: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                options: [
+                    OptionSpec(name: "--file", value: "path", help: "Check this file instead of exercises/<exercise>.swift."),
+                    OptionSpec(name: "--json", value: nil, help: "Print the result as JSON."),
+                    OptionSpec(name: "--reveal", value: nil, help: "Show the names and messages of hidden checks (for instructors)."),
+                ],
+                discussion: "Exit status: 0 when every check passes, 1 when any fails, 64 for a usage error."),
+    CommandSpec(name: "hint", abstract: "Show the next hint of an exercise.",
+                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)], options: [], discussion: nil),
+    CommandSpec(name: "verify", abstract: "Instructors: prove every check passes the solution, fails the starter and catches every mutant.",
+                arguments: [("exercise", "Verify only this exercise.", true)],
+                options: [
+                    OptionSpec(name: "--jobs", value: "n", help: "Files graded at once (default: the number of cores)."),
+                    OptionSpec(name: "--json", value: nil, help: "Print the outcome as JSON."),
+                ],
+                discussion: "Mutants are the known-wrong variants in solutions/mutants/<exercise>/, each starting with a '// Mistake:' line."),
+    CommandSpec(name: "help", abstract: "Show help for a command.",
+                arguments: [("command", "The command to explain.", true)], options: [], discussion: nil),
+]
+
+/// The overview printed by `course` and `course help`.
+func overview() -> String {
+    let width = commandSpecs.map(\.name.count).max() ?? 0
+    let list = commandSpecs.map { "  \($0.name)" + String(repeating: " ", count: width - $0.name.count + 2) + $0.abstract }
+    return """
+        OVERVIEW: A course on the foundations of neural networks, with its own grader.
+
+        USAGE: course <command> [<arguments>] [<options>]
+
+        COMMANDS:
+        \(list.joined(separator: "\n"))
+
+          See 'course help <command>' for detailed help.
+
+        START HERE:
+          course run lesson1          read lessons/lesson1-perceptron.md alongside
+          course check                check the next unfinished exercise
+        """
+}
+
+/// The detailed help of one command.
+func help(for spec: CommandSpec) -> String {
+    var text = "OVERVIEW: \(spec.abstract)\n\nUSAGE: \(spec.usage)\n"
+    if !spec.arguments.isEmpty {
+        text += "\nARGUMENTS:\n" + spec.arguments.map { "  <\($0.name)>" + pad($0.name.count + 2) + $0.help }.joined(separator: "\n") + "\n"
+    }
+    text += "\nOPTIONS:\n"
+    for option in spec.options {
+        let left = option.name + (option.value.map { " <\($0)>" } ?? "")
+        text += "  \(left)" + pad(left.count) + option.help + "\n"
+    }
+    text += "  -h, --help" + pad(10) + "Show help information.\n"
+    if let discussion = spec.discussion { text += "\n" + discussion + "\n" }
+    return text
+}
+
+private func pad(_ used: Int) -> String { String(repeating: " ", count: max(20 - used, 2)) }

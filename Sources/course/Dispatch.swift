@@ -1,0 +1,199 @@
+import Foundation
+import CourseKit
+import Grader
+
+/// Runs a parsed command and returns the exit status.
+func dispatch(_ invocation: Invocation) throws -> Int32 {
+    switch invocation.spec.name {
+    case "help":
+        guard let name = invocation.positionals.first else {
+            print(overview())
+            return 0
+        }
+        guard let spec = commandSpecs.first(where: { $0.name == name }) else {
+            let suggestion = closest(to: name, among: commandSpecs.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
+            throw UsageError(message: "Unknown command '\(name)'.\(suggestion)", spec: invocation.spec)
+        }
+        print(help(for: spec))
+        return 0
+    case "list": return try list()
+    case "run": return try runLesson(invocation)
+    case "check": return try check(invocation)
+    case "hint": return try hint(invocation)
+    case "verify": return try verify(invocation)
+    default: return 64
+    }
+}
+
+/// Returns the exercise named by the argument, or throws a usage error listing the valid ones.
+func exercise(named name: String, for invocation: Invocation) throws -> Exercise {
+    if let exercise = Catalogue.exercise(named: name) { return exercise }
+    let names = Catalogue.exercises.map(\.id)
+    let suggestion = closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+    throw UsageError(message: "Unknown exercise '\(name)'.\(suggestion) Valid exercises: \(range(names)).", spec: invocation.spec)
+}
+
+func range(_ names: [String]) -> String {
+    names.count > 2 ? "\(names.first!) … \(names.last!)" : names.joined(separator: ", ")
+}
+
+func workspace(for invocation: Invocation) throws -> Workspace {
+    do {
+        return try Workspace.locate()
+    } catch {
+        throw UsageError(message: "\(error)", spec: invocation.spec)
+    }
+}
+
+/// Prepares the grader, saying so when the course library is compiled for the first time.
+func makeGrader(_ workspace: Workspace) throws -> Grader {
+    let cacheExists = FileManager.default.fileExists(atPath: workspace.cacheFolder.path)
+    if !cacheExists {
+        FileHandle.standardError.write(Data("Compiling the course library for the grader (once, a few seconds)…\n".utf8))
+    }
+    return try Grader(workspace: workspace)
+}
+
+func runLesson(_ invocation: Invocation) throws -> Int32 {
+    let name = invocation.positionals[0]
+    guard let lesson = Catalogue.lesson(named: name) else {
+        let names = Catalogue.lessons.map { "lesson\($0.number)" }
+        let suggestion = closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
+    }
+    let style = TerminalStyle.standardOutput
+    print(style.bold("Lesson \(lesson.number) · \(lesson.title)"))
+    if let text = Catalogue.lessonFile(lesson, in: try? Workspace.locate()) {
+        print(style.dim("Read along: \(Workspace.displayPath(text))"))
+    }
+    lesson.run(on: LessonConsole { print($0) })
+    return 0
+}
+
+func list() throws -> Int32 {
+    let style = TerminalStyle.standardOutput
+    let workspace = try? Workspace.locate()
+    let progress = workspace.map { StudentProgress.load(from: $0) } ?? StudentProgress()
+    print(style.bold("Lessons"))
+    for lesson in Catalogue.lessons {
+        let file = Catalogue.lessonFile(lesson, in: workspace).map { "  " + style.dim(Workspace.displayPath($0)) } ?? ""
+        print("  lesson\(lesson.number)  \(lesson.title)\(file)")
+    }
+    print("")
+    print(style.bold("Exercises"))
+    var earned = 0.0, total = 0.0, passed = 0
+    for exercise in Catalogue.exercises {
+        let entry = progress.exercises[exercise.id]
+        let mark: String
+        switch entry?.status {
+        case .passed?: mark = style.green("✓"); passed += 1
+        case nil: mark = " "
+        default: mark = style.red("✗")
+        }
+        let score = entry?.score.map { "\(formatNumber($0, digits: 2))/\(formatNumber(exercise.maxPoints))" } ?? "–/\(formatNumber(exercise.maxPoints))"
+        let id = exercise.id.padding(toLength: 11, withPad: " ", startingAt: 0)
+        let title = exercise.title.padding(toLength: 52, withPad: " ", startingAt: 0)
+        print("  \(mark) \(id) \(title) lesson \(exercise.lesson)  \(score)")
+        earned += entry?.score ?? 0
+        total += exercise.maxPoints
+    }
+    let count = Catalogue.exercises.count
+    let filled = count == 0 ? 0 : Int((Double(passed) / Double(count) * 30).rounded())
+    print("")
+    print("  StudentProgress [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: 30 - filled))] "
+          + "\(passed)/\(count) exercises, \(formatNumber(earned, digits: 2))/\(formatNumber(total)) points")
+    if let next = progress.nextUnfinished(in: Catalogue.exercises) {
+        print("  Next: `\(commandName) check \(next.id)`")
+    }
+    return 0
+}
+
+func check(_ invocation: Invocation) throws -> Int32 {
+    let workspace = try workspace(for: invocation)
+    var progress = StudentProgress.load(from: workspace)
+    let chosen: Exercise
+    if let name = invocation.positionals.first {
+        chosen = try exercise(named: name, for: invocation)
+    } else if let next = progress.nextUnfinished(in: Catalogue.exercises) {
+        chosen = next
+    } else {
+        print("Every exercise passes. Nothing left to check: well done.")
+        return 0
+    }
+    var file = workspace.studentFile(chosen)
+    if let path = invocation.options["--file"] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw UsageError(message: "No file at '\(path)'.", spec: invocation.spec)
+        }
+        file = URL(fileURLWithPath: path)
+    }
+    let grader = try makeGrader(workspace)
+    let full = try grader.grade(chosen, file: file)
+    let result = invocation.flags.contains("--reveal") ? full : full.redactingHidden()
+    if invocation.options["--file"] == nil {
+        progress.record(full)
+        try? progress.save(to: workspace)
+    }
+    if invocation.flags.contains("--json") {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(result), as: UTF8.self))
+    } else {
+        let index = Catalogue.exercises.firstIndex { $0.id == chosen.id }!
+        let next = Catalogue.exercises.dropFirst(index + 1).first
+        print(TerminalReport(style: .standardOutput).render(result, exercise: chosen, next: next))
+    }
+    return result.status == .passed ? 0 : 1
+}
+
+func hint(_ invocation: Invocation) throws -> Int32 {
+    let chosen = try exercise(named: invocation.positionals[0], for: invocation)
+    let workspace = try workspace(for: invocation)
+    var progress = StudentProgress.load(from: workspace)
+    var entry = progress.exercises[chosen.id] ?? StudentProgress.Entry()
+    let index = min(entry.hintsShown, chosen.hints.count - 1)
+    let style = TerminalStyle.standardOutput
+    print(style.bold("Hint \(index + 1) of \(chosen.hints.count) for \(chosen.id) · \(chosen.title)"))
+    print(TerminalReport(style: style).wrap(chosen.hints[index], indent: "  ").joined(separator: "\n"))
+    if index + 1 < chosen.hints.count {
+        print(style.dim("Run `\(commandName) hint \(chosen.id)` again for the next hint."))
+    } else {
+        print(style.dim("That was the last hint."))
+    }
+    entry.hintsShown = min(entry.hintsShown + 1, chosen.hints.count)
+    progress.exercises[chosen.id] = entry
+    try? progress.save(to: workspace)
+    return 0
+}
+
+func verify(_ invocation: Invocation) throws -> Int32 {
+    let workspace = try workspace(for: invocation)
+    let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    if let text = invocation.options["--jobs"] {
+        guard let n = Int(text), n > 0 else {
+            throw UsageError(message: "'--jobs' needs a positive whole number, not '\(text)'.", spec: invocation.spec)
+        }
+        jobs = n
+    }
+    let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
+    if invocation.flags.contains("--json") {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
+    } else {
+        let style = TerminalStyle.standardOutput
+        for outcome in outcomes {
+            let ok = outcome.problems.isEmpty
+            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), starter fails every check, "
+                  + "\(outcome.mutants.filter { !$0.caughtBy.isEmpty }.count)/\(outcome.mutants.count) mutants caught")
+            for mutant in outcome.mutants {
+                let by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")
+                print(style.dim("    \(URL(fileURLWithPath: mutant.file).lastPathComponent): \(by)"))
+            }
+            for problem in outcome.problems { print("    " + style.red(problem)) }
+        }
+    }
+    return outcomes.allSatisfy { $0.problems.isEmpty } ? 0 : 1
+}

@@ -1,0 +1,24 @@
+import Foundation
+import Grader
+
+signal(SIGPIPE, SIG_IGN)
+installInterruptHandler()
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+do {
+    guard let invocation = try parse(arguments) else {
+        print(overview())
+        exit(0)
+    }
+    if invocation.wantsHelp {
+        print(help(for: invocation.spec))
+        exit(0)
+    }
+    exit(try dispatch(invocation))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data((error.text + "\n").utf8))
+    exit(64)
+} catch {
+    FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+    exit(1)
+}
