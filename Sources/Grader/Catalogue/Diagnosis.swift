@@ -38,13 +38,16 @@ enum Diagnosis {
             }
             return nil
         }
+        let same = { (o: Double, e: Double) in e.isFinite ? tolerance.accepts(o, e) : (o == e || o.isNaN && e.isNaN) }
+        for mistake in mistakes where mistake.value.sameShape(as: observed)
+            && zip(observed.scalars, mistake.value.scalars).allSatisfy(same) {
+            return mistake.explanation
+        }
         if let bad = observed.scalars.firstIndex(where: { !$0.isFinite }) {
             let what = observed.scalars[bad].isNaN ? "NaN" : "an infinity"
-            return "Entry \(observed.indexText(bad)) is \(what): NaN and ±∞ always fail. They usually come from an overflow "
+            let subject = observed.kind == .scalar ? "The result" : "Entry \(observed.indexText(bad))"
+            return "\(subject) is \(what): NaN and ±∞ always fail. They usually come from an overflow "
                 + "(exp of a large number) or from 0/0 or ∞/∞; rewrite the formula so that it stays finite."
-        }
-        for mistake in mistakes where mistake.value.sameShape(as: observed) && close(observed.scalars, mistake.value.scalars) {
-            return mistake.explanation
         }
         let expectedNonZero = expected.scalars.contains { abs($0) > tolerance.absolute }
         if expectedNonZero && observed.scalars.allSatisfy({ $0 == 0 }) {

@@ -53,8 +53,8 @@ public struct Check: Sendable {
     /// When true, the check earns its points in proportion to the expectations met;
     /// otherwise it earns all or nothing.
     public let partialCredit: Bool
-    /// The wall-time limit of this check.
-    public let timeLimit: Duration
+    /// The wall-time limit of this check, when it needs another than the grader's default.
+    public let timeLimit: Duration?
     let body: @Sendable (CheckContext) throws -> Void
 
     /// Creates a check.
@@ -65,7 +65,7 @@ public struct Check: Sendable {
     ///         }
     ///     }
     public init(_ name: String, points: Double, visibility: Visibility = .visible, partialCredit: Bool = false,
-                timeLimit: Duration = .seconds(10), _ body: @escaping @Sendable (CheckContext) throws -> Void) {
+                timeLimit: Duration? = nil, _ body: @escaping @Sendable (CheckContext) throws -> Void) {
         self.name = name
         self.points = points
         self.visibility = visibility

@@ -11,7 +11,11 @@ public struct Grader: Sendable {
     let library: LibraryBuild
 
     /// Prepares a grader for the workspace, compiling the course library once if needed.
+    ///
+    /// It makes the process ignore SIGPIPE: a submission that dies while the grader writes
+    /// to it must give a verdict, not kill the grader.
     public init(workspace: Workspace, limits: RunLimits = RunLimits()) throws {
+        signal(SIGPIPE, SIG_IGN)
         self.workspace = workspace
         self.limits = limits
         toolchain = try Toolchain.locate()
@@ -60,7 +64,8 @@ public struct Grader: Sendable {
             guard started < exerciseDeadline else {
                 return unanswered(check, .skipped, "Not run: the exercise's time limit of \(limits.exerciseTime.formattedSeconds) was used up.")
             }
-            let context = CheckContext(runner: runner, deadline: min(started + check.timeLimit, exerciseDeadline))
+            let timeLimit = check.timeLimit ?? limits.checkTime
+            let context = CheckContext(runner: runner, deadline: min(started + timeLimit, exerciseDeadline))
             var result = unanswered(check, .failed, "")
             do {
                 try check.body(context)
@@ -78,7 +83,7 @@ public struct Grader: Sendable {
                 }
             } catch SubmissionFailure.timedOut {
                 result.status = .error
-                result.messages = context.failures + [SubmissionFailure.timedOut(min(check.timeLimit, limits.exerciseTime)).description]
+                result.messages = context.failures + [SubmissionFailure.timedOut(min(timeLimit, exerciseDeadline - started)).description]
             } catch let failure as SubmissionFailure {
                 result.status = .error
                 result.messages = context.failures + [failure.description]

@@ -45,8 +45,14 @@ public struct Workspace: Sendable {
     public var lessonsFolder: URL { root.appendingPathComponent("lessons") }
     /// Where compiled libraries and submissions are cached (never committed).
     public var cacheFolder: URL { root.appendingPathComponent(".build/course-cache") }
-    /// Where a student's progress is kept (never committed).
-    public var stateFolder: URL { root.appendingPathComponent(".course") }
+    /// Where a student's progress is kept (never committed): `.course/`, or
+    /// `$COURSE_STATE_DIR` when set.
+    public var stateFolder: URL {
+        if let explicit = ProcessInfo.processInfo.environment["COURSE_STATE_DIR"], !explicit.isEmpty {
+            return URL(fileURLWithPath: explicit)
+        }
+        return root.appendingPathComponent(".course")
+    }
 
     /// The student's file of an exercise.
     public func studentFile(_ exercise: Exercise) -> URL {

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Grader
+
+/// Submissions that loop, crash, lie or do not compile get a clear verdict within the time
+/// limit, and never a passing one.
+@Suite struct HostileSubmissionTests {
+    let exercise1 = Catalogue.exercise(named: "exercise1")!
+    let solution1 = courseFile("solutions/exercise1.swift")
+
+    @Test func endlessLoopTimesOut() throws {
+        let source = replacingBody(of: "tanhDerivative", in: solution1, with: "var i = 0\nwhile true { i &+= 1 }")
+        let started = ContinuousClock.now
+        let result = try grade(exercise1, source: source)
+        let elapsed = ContinuousClock.now - started
+        let check = result.check("tanhDerivative")
+        #expect(check.status == .error)
+        #expect(check.messages.joined().contains("Stopped after 1 s"), "\(check.messages)")
+        #expect(result.check("sigmoidDerivative").status == .passed, "the checks before the loop keep their result")
+        #expect(result.check("leakyRelu").status == .passed, "the checks after the loop run in a new process")
+        #expect(result.status == .failed)
+        #expect(elapsed < .seconds(12), "grading took \(elapsed)")
+    }
+
+    @Test func trapIsReportedWithTheRuntimeMessage() throws {
+        let source = replacingBody(of: "elu", in: solution1, with: "let values: [Double] = []\nreturn values[Int(alpha)]")
+        let result = try grade(exercise1, source: source)
+        let check = result.check("elu and its derivative")
+        #expect(check.status == .error)
+        #expect(check.messages.joined().contains("crashed"), "\(check.messages)")
+        #expect(check.messages.joined().contains("Index out of range"), "\(check.messages)")
+        #expect(result.check("softplus and its derivative").status == .passed)
+    }
+
+    @Test func forgedSuccessAndExitZeroDoNotPass() throws {
+        let source = replacingBody(of: "sigmoidDerivative", in: solution1, with: """
+            print("✓ every check passes · Score 12/12")
+            let forged = "ok 1 d 0.25\\nok 2 d 0.25\\n"
+            _ = forged.withCString { write(3, $0, strlen($0)) }
+            exit(0)
+            """)
+        let result = try grade(exercise1, source: source)
+        #expect(result.status == .failed)
+        #expect(result.score < exercise1.maxPoints)
+        let check = result.check("sigmoidDerivative")
+        #expect(check.status != .passed)
+        #expect(result.allMessages.contains("must not call exit()"), "\(result.allMessages)")
+        #expect(result.printed?.contains("Score 12/12") == true, "what it printed is shown as its output, nothing more")
+    }
+
+    @Test func compileErrorShowsTheDiagnosticsWithTheStudentsPath() throws {
+        let source = replacingBody(of: "softplus", in: solution1, with: "return undefinedName + x")
+        let result = try grade(exercise1, source: source)
+        #expect(result.status == .compileError)
+        #expect(result.score == 0)
+        let output = result.compilerOutput ?? ""
+        #expect(output.contains("cannot find 'undefinedName' in scope"), "\(output)")
+        #expect(output.contains("exercise1.swift:"), "\(output)")
+        #expect(!output.contains("main.swift"), "the driver stays invisible: \(output)")
+        #expect(result.checks.allSatisfy { $0.status == .failed })
+    }
+
+    @Test func changedSignatureIsExplained() throws {
+        let source = solution1.replacingOccurrences(of: "func softplus(_ x: Double) -> Double", with: "func softplus(x: Double) -> Double")
+        let result = try grade(exercise1, source: source)
+        #expect(result.status == .compileError)
+        let output = result.compilerOutput ?? ""
+        #expect(output.contains("exactly as the starter declares them"), "\(output)")
+        #expect(output.contains("func softplus(_ x: Double) -> Double"), "\(output)")
+    }
+
+    @Test func topLevelCodeIsACompileError() throws {
+        let result = try grade(exercise1, source: solution1 + "\nprint(\"hello\")\n")
+        #expect(result.status == .compileError)
+        #expect(result.compilerOutput?.contains("exercise1.swift") == true)
+    }
+
+    @Test func floodOfOutputIsStopped() throws {
+        let source = replacingBody(of: "softplus", in: solution1, with: """
+            let line = String(repeating: "spam ", count: 200)
+            while true { print(line) }
+            """)
+        let result = try grade(exercise1, source: source)
+        let check = result.check("softplus and its derivative")
+        #expect(check.status == .error)
+        #expect(check.messages.joined().contains("printed more than"), "\(check.messages)")
+        #expect((result.printed?.utf8.count ?? 0) < 20_000)
+    }
+
+    @Test func missingFileIsNotSubmitted() throws {
+        let result = try sharedGrader.grade(exercise1, file: URL(fileURLWithPath: "/nonexistent/exercise1.swift"))
+        #expect(result.status == .notSubmitted)
+        #expect(result.score == 0)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import Grader
+
+/// The course folder the tests run in (SwiftPM runs tests from the package root).
+let workspace = Workspace(root: URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent())
+
+/// Limits short enough that the hostile submissions finish quickly.
+let quickLimits: RunLimits = {
+    var limits = RunLimits()
+    limits.checkTime = .seconds(1)
+    limits.exerciseTime = .seconds(6)
+    return limits
+}()
+
+/// One grader for all tests; the course library is compiled once.
+let sharedGrader: Grader = try! Grader(workspace: workspace, limits: quickLimits)
+
+/// Returns the text of a file of the course.
+func courseFile(_ path: String) -> String {
+    try! String(contentsOf: workspace.root.appendingPathComponent(path), encoding: .utf8)
+}
+
+/// Grades `source` as the exercise, from a temporary file.
+func grade(_ exercise: Exercise, source: String, grader: Grader = sharedGrader) throws -> ExerciseResult {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grader-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("\(exercise.id).swift")
+    try Data(source.utf8).write(to: file)
+    return try grader.grade(exercise, file: file)
+}
+
+/// Returns `source` with the body of `func name(` replaced by `body`.
+func replacingBody(of name: String, in source: String, with body: String) -> String {
+    guard let start = source.range(of: "func \(name)(") else { fatalError("no func \(name) in the source") }
+    guard let open = source[start.upperBound...].firstIndex(of: "{") else { fatalError("no body") }
+    var depth = 0
+    var index = open
+    while true {
+        if source[index] == "{" { depth += 1 }
+        if source[index] == "}" {
+            depth -= 1
+            if depth == 0 { break }
+        }
+        index = source.index(after: index)
+    }
+    return String(source[..<open]) + "{\n" + body + "\n}" + String(source[source.index(after: index)...])
+}
+
+extension ExerciseResult {
+    /// The result of the check whose name starts with `prefix`.
+    func check(_ prefix: String) -> CheckResult {
+        guard let found = checks.first(where: { $0.name.hasPrefix(prefix) }) else {
+            fatalError("no check starting with '\(prefix)' among \(checks.map(\.name))")
+        }
+        return found
+    }
+
+    /// Every message of every check, joined.
+    var allMessages: String { checks.flatMap(\.messages).joined(separator: "\n") }
+}

@@ -1,0 +1,50 @@
+import CourseKit
+import SubmissionRuntime
+import Testing
+@testable import Grader
+
+/// Values cross the wire exactly, including NaN, infinities and nested lists; malformed
+/// text is rejected with a reason.
+@Suite struct WireTests {
+    @Test func roundTripsEveryKindExactly() throws {
+        let value = WireValue.list([
+            .double(0.1), .double(-.infinity), .double(.infinity), .int(-7), .bool(true),
+            .doubles([1e-300, 1.0 / 3, -2.5e10]), .ints([3, -4]),
+            .matrix(Matrix([[1, 2, 3], [4, 5, 6.000000000000001]])),
+            .list([.list([]), .doubles([])]),
+        ])
+        #expect(try WireValue(parsing: Substring(value.encoded)) == value)
+        guard case .double(let x) = try WireValue(parsing: "d nan") else { Issue.record("not a double"); return }
+        #expect(x.isNaN)
+    }
+
+    @Test func rejectsMalformedText() {
+        #expect(throws: WireError.self) { try WireValue(parsing: "m 2 2 1 2 3") }
+        #expect(throws: WireError.self) { try WireValue(parsing: "q 1") }
+        #expect(throws: WireError.self) { try WireValue(parsing: "d 1 extra") }
+        #expect(throws: WireError.self) { try WireValue(parsing: "v -1") }
+        #expect(throws: WireError.self) { try WireValue(parsing: "m 99999999 99999999") }
+    }
+
+    @Test func decodesTuplesAndReportsTypeMismatches() throws {
+        let pair: [Matrix] = try [Matrix](wire: .list([.matrix(Matrix([[1]])), .matrix(Matrix([[2]]))]))
+        #expect(pair.count == 2)
+        #expect(throws: WireError.typeMismatch(expected: "a matrix", found: "a number")) { try Matrix(wire: .double(1)) }
+    }
+
+    @Test func parsesSignaturesIntoCalls() {
+        let signature = FunctionSignature("func perceptronStep(weights: [Double], bias: Double, x: [Double], label: Int, learningRate: Double) -> (weights: [Double], bias: Double)")
+        #expect(signature.name == "perceptronStep")
+        #expect(signature.labels == ["weights", "bias", "x", "label", "learningRate"])
+        let unlabelled = FunctionSignature("func leakyRelu(_ x: Double, slope s: Double) -> Double")
+        #expect(unlabelled.callExpression == "leakyRelu(call.argument(0), slope: call.argument(1))")
+        #expect(FunctionSignature("func count() -> Int").labels.isEmpty)
+    }
+
+    // FIPS 180-4 test vectors.
+    @Test func sha256MatchesTheStandard() {
+        #expect(sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(sha256Hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}

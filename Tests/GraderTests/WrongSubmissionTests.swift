@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Grader
+
+/// Wrong answers fail the checks that concern them, with a diagnosis that names the mistake.
+@Suite struct WrongSubmissionTests {
+    let exercise2 = Catalogue.exercise(named: "exercise2")!
+    let solution2 = courseFile("solutions/exercise2.swift")
+    let gradientCheck = "sigmoidLayerGradient agrees"
+
+    @Test func signFlippedGradientIsDiagnosed() throws {
+        let source = replacingBody(of: "sigmoidLayerGradient", in: solution2, with: """
+            let g = sigmoid(weights * x + bias)
+            let delta = 2 * (target - g) .* g .* g.map { 1 - $0 }
+            return (delta * x.transposed, delta)
+            """)
+        let check = try grade(exercise2, source: source).check(gradientCheck)
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("opposite sign"), "\(check.messages)")
+        #expect(check.messages.joined().contains("central difference of your sigmoidLayerLoss"))
+    }
+
+    @Test func gradientOffByAFactorOfTwoIsDiagnosed() throws {
+        let source = replacingBody(of: "sigmoidLayerGradient", in: solution2, with: """
+            let g = sigmoid(weights * x + bias)
+            let delta = 4 * (g - target) .* g .* g.map { 1 - $0 }
+            return (delta * x.transposed, delta)
+            """)
+        let check = try grade(exercise2, source: source).check(gradientCheck)
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("twice the expected"), "\(check.messages)")
+    }
+
+    @Test func transposedWeightGradientIsDiagnosed() throws {
+        let source = replacingBody(of: "sigmoidLayerGradient", in: solution2, with: """
+            let g = sigmoid(weights * x + bias)
+            let delta = 2 * (g - target) .* g .* g.map { 1 - $0 }
+            return (x * delta.transposed, delta)
+            """)
+        let check = try grade(exercise2, source: source).check(gradientCheck)
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("expected a 3×2 matrix, got a 2×3 matrix"), "\(check.messages)")
+        #expect(check.messages.joined().contains("transpose"))
+    }
+
+    @Test func nanResultFailsWithAClearMessage() throws {
+        let source = replacingBody(of: "sigmoidLayerLoss", in: solution2, with: "return .nan")
+        let check = try grade(exercise2, source: source).check("sigmoidLayerLoss is")
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("is NaN"), "\(check.messages)")
+    }
+
+    @Test func infinityFailsLikeNaN() throws {
+        let exercise1 = Catalogue.exercise(named: "exercise1")!
+        let source = replacingBody(of: "softplus", in: courseFile("solutions/exercise1.swift"), with: "return log(1 + exp(x))")
+        let result = try grade(exercise1, source: source)
+        let check = result.check("softplus, swish and the derivatives stay finite")
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("overflows"), "\(check.messages)")
+        #expect(result.check("softplus and its derivative").status == .passed)
+    }
+
+    @Test func wrongShapeFailsBeforeValues() throws {
+        let source = replacingBody(of: "sigmoidLayerGradient", in: solution2, with: """
+            return (Matrix(rows: 1, columns: 1), Matrix(rows: weights.rows, columns: 1))
+            """)
+        let check = try grade(exercise2, source: source).check(gradientCheck)
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("expected a 3×2 matrix, got a 1×1 matrix"), "\(check.messages)")
+    }
+
+    @Test func boundaryConventionIsExplained() throws {
+        let source = replacingBody(of: "predict", in: solution2, with: "return dot(weights, x) + bias >= 0 ? 1 : -1")
+        let check = try grade(exercise2, source: source).check("predict")
+        #expect(check.status == .failed)
+        #expect(check.messages.joined().contains("use >, not ≥"), "\(check.messages)")
+    }
+
+    @Test func partiallyWrongDerivativeNamesTheMissingTerm() throws {
+        let exercise1 = Catalogue.exercise(named: "exercise1")!
+        let source = replacingBody(of: "swishDerivative", in: courseFile("solutions/exercise1.swift"), with: "return sigmoid(x)")
+        let result = try grade(exercise1, source: source)
+        #expect(result.check("swish and its derivative").messages.joined().contains("the second term is missing"))
+        #expect(result.check("every derivative agrees").status == .failed)
+        #expect(result.check("sigmoidDerivative").status == .passed)
+    }
+}
