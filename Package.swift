@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron"]),
         // Argument parsing and dispatch only.
         .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
+        // The benchmark of the grader against the bare compiler: `swift run course-bench`.
+        .executableTarget(name: "course-bench"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
         .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit"]),
         .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime"]),
