@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import Grader
+
+/// `course verify` proves the catalogue honest, and notices when it is not.
+@Suite struct VerificationTests {
+    @Test func everyExerciseVerifiesAndEveryMutantIsCaught() throws {
+        let outcomes = try Verification(grader: sharedGrader).verify(Catalogue.exercises, jobs: 2)
+        for outcome in outcomes {
+            #expect(outcome.problems.isEmpty, "\(outcome.exercise): \(outcome.problems)")
+            #expect(outcome.mutants.count >= 4, "\(outcome.exercise) has \(outcome.mutants.count) mutants")
+            for mutant in outcome.mutants {
+                #expect(!mutant.caughtBy.isEmpty, "\(mutant.file) is not caught")
+                #expect(!mutant.mistake.hasPrefix("(no"), "\(mutant.file) has no '// Mistake:' line")
+            }
+        }
+    }
+
+    @Test func aCheckThatCannotFailIsReported() throws {
+        let real = Catalogue.exercise(named: "exercise1")!
+        let broken = Exercise(number: 1, title: real.title, lesson: 1, functions: real.functions, hints: real.hints,
+                              checks: [Check("always passes", points: 1) { t in t.expect(true, "never shown") }])
+        let outcome = try Verification(grader: sharedGrader).verify([broken], jobs: 2)[0]
+        #expect(outcome.problems.contains { $0.contains("'always passes' gives points to the starter") }, "\(outcome.problems)")
+        #expect(outcome.problems.contains { $0.contains("passes every check") }, "mutants are not caught either")
+    }
+
+    @Test func aCheckWithoutExpectationsNeverPasses() throws {
+        let real = Catalogue.exercise(named: "exercise1")!
+        let empty = Exercise(number: 1, title: real.title, lesson: 1, functions: real.functions, hints: real.hints,
+                             checks: [Check("records nothing", points: 1) { _ in }])
+        let result = try sharedGrader.grade(empty, file: workspace.solutionFile(empty))
+        #expect(result.checks[0].status == .failed)
+        #expect(result.checks[0].messages.joined().contains("recorded no expectation"))
+    }
+}
