@@ -189,7 +189,8 @@ func verify(_ invocation: Invocation) throws -> Int32 {
             print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), starter fails every check, "
                   + "\(outcome.mutants.filter { !$0.caughtBy.isEmpty }.count)/\(outcome.mutants.count) mutants caught")
             for mutant in outcome.mutants {
-                let by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")
+                var by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")
+                if !mutant.diagnosed { by += style.red(" (no message says '\(mutant.diagnosis ?? "")')") }
                 print(style.dim("    \(URL(fileURLWithPath: mutant.file).lastPathComponent): \(by)"))
             }
             for problem in outcome.problems { print("    " + style.red(problem)) }

@@ -12,6 +12,8 @@ import Testing
             for mutant in outcome.mutants {
                 #expect(!mutant.caughtBy.isEmpty, "\(mutant.file) is not caught")
                 #expect(!mutant.mistake.hasPrefix("(no"), "\(mutant.file) has no '// Mistake:' line")
+                #expect(mutant.diagnosis != nil, "\(mutant.file) has no '// Diagnosis:' line")
+                #expect(mutant.diagnosed, "\(mutant.file): no message says '\(mutant.diagnosis ?? "")'")
             }
         }
     }

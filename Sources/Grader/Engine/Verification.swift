@@ -10,6 +10,10 @@ public struct Verification: Sendable {
         public var mistake: String
         /// The checks that failed it; empty means the mutant was not caught.
         public var caughtBy: [String]
+        /// The words the failure must contain, from the mutant's `// Diagnosis:` line.
+        public var diagnosis: String?
+        /// Whether some failure message contains those words.
+        public var diagnosed: Bool
     }
 
     /// The outcome for one exercise.
@@ -48,10 +52,17 @@ public struct Verification: Sendable {
                 case "starter":
                     problems += starterProblems(result, exercise: exercise, file: task.file)
                 default:
-                    let caught = result.checks.filter { $0.status != .passed }.map(\.name)
-                    let outcome = MutantOutcome(file: Workspace.displayPath(task.file),
-                                                mistake: Verification.mistake(in: task.file), caughtBy: caught)
-                    if caught.isEmpty { problems.append("The mutant \(outcome.file) passes every check: \(outcome.mistake)") }
+                    let caught = result.checks.filter { $0.status != .passed }
+                    let header = Verification.header(of: task.file)
+                    let messages = caught.flatMap(\.messages) + [result.compilerOutput ?? ""]
+                    let diagnosed = header.diagnosis.map { words in messages.contains { $0.contains(words) } } ?? true
+                    let outcome = MutantOutcome(file: Workspace.displayPath(task.file), mistake: header.mistake,
+                                                caughtBy: caught.map(\.name), diagnosis: header.diagnosis, diagnosed: diagnosed)
+                    if caught.isEmpty {
+                        problems.append("The mutant \(outcome.file) passes every check: \(outcome.mistake)")
+                    } else if !diagnosed {
+                        problems.append("The mutant \(outcome.file) fails, but no message says '\(header.diagnosis!)'.")
+                    }
                     mutants.append(outcome)
                 }
             }
@@ -99,11 +110,15 @@ public struct Verification: Sendable {
         return result
     }
 
-    /// The mistake a mutant makes, from its first line `// Mistake: …`.
-    static func mistake(in file: URL) -> String {
-        let firstLine = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").first ?? ""
-        let prefix = "// Mistake:"
-        return firstLine.hasPrefix(prefix) ? firstLine.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces) : "(no '// Mistake:' line)"
+    /// The header of a mutant: its first line `// Mistake: <what is wrong>` and an optional
+    /// `// Diagnosis: <words the grader's message must contain>` right after it.
+    static func header(of file: URL) -> (mistake: String, diagnosis: String?) {
+        let lines = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").prefix(2)
+        func value(_ prefix: String, _ line: Substring?) -> String? {
+            guard let line, line.hasPrefix(prefix) else { return nil }
+            return line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+        }
+        return (value("// Mistake:", lines.first) ?? "(no '// Mistake:' line)", value("// Diagnosis:", lines.dropFirst().first))
     }
 }
 
