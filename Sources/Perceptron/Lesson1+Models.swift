@@ -77,24 +77,26 @@ extension Lesson1 {
         table.append(["Σ", format(z.sum())] + outputs.map { format($0.sum()) })
         console.text()
         console.block(table)
-        let target = Matrix(column: [1, 0, 0])
-        let gradient = sigmoidLayerGradient(weights: W, bias: b, x: x, target: target)
+        let target = Matrix(column: [1, 0, 1])
+        let gradient = sigmoidLayerCrossEntropyGradient(weights: W, bias: b, x: x, target: target)
         let checker = GradientCheck()
         let checkW = checker.check(analytic: gradient.weights,
-                                   of: { sigmoidLayerLoss(weights: $0, bias: b, x: x, target: target) }, at: W)
+                                   of: { sigmoidLayerCrossEntropy(weights: $0, bias: b, x: x, target: target) }, at: W)
         let checkB = checker.check(analytic: gradient.bias,
-                                   of: { sigmoidLayerLoss(weights: W, bias: $0, x: x, target: target) }, at: b)
+                                   of: { sigmoidLayerCrossEntropy(weights: W, bias: $0, x: x, target: target) }, at: b)
         console.text()
         console.text("""
-            The sigmoid layer with the squared error L = Σ_c (g_c − t_c)², t = (1, 0, 0), \
-            L = \(format(sigmoidLayerLoss(weights: W, bias: b, x: x, target: target))):
-              δ = ∂L/∂b = 2(g − t) ⊙ g ⊙ (1 − g)  (3×1),   ∂L/∂W = δ xᵀ  (3×2)
+            Training the sigmoid layer needs ∂L/∂W and ∂L/∂b. With δ = ∂L/∂z (C×1), z = W x + b,
+              ∂L/∂b = δ  (C×1)   and   ∂L/∂W = δ xᵀ  (C×D, the shape of W).
+            For the cross-entropy L = −Σ_c [t_c log g_c + (1 − t_c) log(1 − g_c)] the sigmoid's slope
+            cancels and δ = g − t. With t = (1, 0, 1): L = \
+            \(format(sigmoidLayerCrossEntropy(weights: W, bias: b, x: x, target: target))),
             """)
         console.block("∂L/∂W =\n\(gradient.weights)\n\n∂L/∂b =\n\(gradient.bias)")
         console.text("""
             Central differences: max relative error \(format(checkW.maxRelativeError, digits: 2)) on W, \
             \(format(checkB.maxRelativeError, digits: 2)) on b.
-            With C = 1 the row of ∂L/∂W is seed 002's (Δθ₁, Δθ₂) and ∂L/∂b its Δb.
+            Exercise 2 asks for the same layer with seed 002's squared error Σ_c (g_c − t_c)².
             """)
     }
 

@@ -1,50 +1,10 @@
 import CourseKit
 
-// Section 6 of the lesson: the sigmoid perceptron, g = σ(θ·x + b), is the model of logistic
-// regression. Seed 002 trains it with the squared error (g − y)² and finds
+// Section 7 of the lesson: C sigmoid units side by side share the input x, with weights
+// W ∈ ℝ^{C×D}. Each unit answers its own yes/no question, and the gradient of any loss
+// L(g) with respect to the parameters has the same form:
 //
-//     Δθᵢ = 2(g − y) g(1 − g) xᵢ        Δb = 2(g − y) g(1 − g)
-//
-// With C sigmoid units side by side (W ∈ ℝ^{C×D}) the same computation is a column vector δ.
-
-/// Returns the squared error of one sigmoid unit on one point (seed 002).
-/// ```
-/// g = σ(θ·x + b)        J = (g − y)²
-/// ```
-public func sigmoidUnitLoss(weights: [Double], bias: Double, x: [Double], target y: Double) -> Double {
-    let g = sigmoid(preactivation(weights: weights, bias: bias, x: x))
-    return (g - y) * (g - y)
-}
-
-/// Returns seed 002's gradient of `sigmoidUnitLoss`, one coordinate at a time.
-/// ```
-/// Δθᵢ = 2(g − y) g(1 − g) xᵢ        Δb = 2(g − y) g(1 − g)
-/// ```
-public func sigmoidUnitGradient(weights: [Double], bias: Double, x: [Double],
-                                target y: Double) -> (weights: [Double], bias: Double) {
-    let g = sigmoid(preactivation(weights: weights, bias: bias, x: x))
-    let δ = 2 * (g - y) * g * (1 - g)
-    return (x.map { δ * $0 }, δ)
-}
-
-/// Returns the binary cross-entropy of one sigmoid unit on one point, the loss that makes it
-/// logistic regression (targets 0 or 1).
-/// ```
-/// g = σ(θ·x + b)        J = −[y log g + (1 − y) log(1 − g)]
-/// ```
-public func logisticLoss(weights: [Double], bias: Double, x: [Double], target y: Double) -> Double {
-    binaryCrossEntropy(sigmoid(preactivation(weights: weights, bias: bias, x: x)), y)
-}
-
-/// Returns the gradient of `logisticLoss`: the factor g(1 − g) of the sigmoid cancels.
-/// ```
-/// ∂J/∂θᵢ = (g − y) xᵢ        ∂J/∂b = g − y
-/// ```
-public func logisticGradient(weights: [Double], bias: Double, x: [Double],
-                             target y: Double) -> (weights: [Double], bias: Double) {
-    let g = sigmoid(preactivation(weights: weights, bias: bias, x: x))
-    return (x.map { (g - y) * $0 }, g - y)
-}
+//     z = W x + b      g = σ(z)      δ = ∂L/∂z  (C×1)      ∂L/∂W = δ xᵀ  (C×D)      ∂L/∂b = δ
 
 /// Returns the squared error of a layer of C sigmoid units on one input.
 /// ```
@@ -69,6 +29,29 @@ public func sigmoidLayerGradient(weights: Matrix, bias: Matrix, x: Matrix,
     let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
     precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
     let δ = 2 * (g - target) .* g .* g.map { 1 - $0 }
+    return (δ * x.transposed, δ)
+}
+
+/// Returns the cross-entropy of a layer of C sigmoid units, one yes/no question per unit
+/// (targets 0 or 1).
+/// ```
+/// g = σ(W x + b)        L = −Σ_c [t_c log g_c + (1 − t_c) log(1 − g_c)]
+/// ```
+public func sigmoidLayerCrossEntropy(weights: Matrix, bias: Matrix, x: Matrix, target: Matrix) -> Double {
+    let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
+    precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
+    return zip(g.scalars, target.scalars).map(binaryCrossEntropy).reduce(0, +)
+}
+
+/// Returns the gradient of `sigmoidLayerCrossEntropy` with respect to W (C×D) and b (C×1).
+/// ```
+/// δ = ∂L/∂b = g − t        ∂L/∂W = δ xᵀ
+/// ```
+public func sigmoidLayerCrossEntropyGradient(weights: Matrix, bias: Matrix, x: Matrix,
+                                             target: Matrix) -> (weights: Matrix, bias: Matrix) {
+    let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
+    precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
+    let δ = g - target
     return (δ * x.transposed, δ)
 }
 
