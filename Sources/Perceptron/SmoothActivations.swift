@@ -72,10 +72,11 @@ public func swishDerivative(_ x: Double) -> Double {
 
 /// Returns the standard normal cumulative distribution `Φ(x)`.
 /// ```
-/// Φ(x) = ½ (1 + erf(x / √2))
+/// Φ(x) = ½ (1 + erf(x / √2)) = ½ erfc(−x / √2)
 /// ```
+/// The erfc form keeps its digits for very negative x, where 1 + erf(x/√2) cancels.
 public func standardNormalCDF(_ x: Double) -> Double {
-    0.5 * (1 + erf(x / 2.0.squareRoot()))
+    0.5 * erfc(-x / 2.0.squareRoot())
 }
 
 /// Returns the GELU, the input weighted by the probability that a standard normal is below it.
