@@ -25,7 +25,7 @@ public struct ActivationFunction: Sendable {
     /// The α of the ELU in the table (α = 1 makes it C¹).
     public static let eluAlpha = 1.0
 
-    /// The table of seed 004, in its order: identity, sigmoid, step, tanh, ReLU, leaky ReLU,
+    /// The table of section 4, in its order: identity, sigmoid, step, tanh, ReLU, leaky ReLU,
     /// ELU, softplus and the Gaussian bump.
     public static let table: [ActivationFunction] = [
         ActivationFunction(name: "identity", definition: "x", derivativeFormula: "1 for all x",
@@ -60,7 +60,7 @@ public struct ActivationFunction: Sendable {
                            function: gaussian, derivative: gaussianDerivative, kinks: []),
     ]
 
-    /// GELU (seed 001), a smooth cousin of ReLU used in transformers.
+    /// GELU, a smooth cousin of ReLU used in transformers.
     public static let gelu = ActivationFunction(
         name: "GELU", definition: "x Φ(x)", derivativeFormula: "Φ(x) + x φ(x)",
         range: "[−0.17…, ∞)", smoothness: "C^∞",

@@ -1,6 +1,6 @@
 import CourseKit
 
-// Section 3 of the lesson: the gradient-descent perceptron (seed 004, Algorithm 1).
+// Section 3 of the lesson: the gradient-descent perceptron (Algorithm 1).
 // The unit is linear, ŷ = w·x + b, and each point in turn pays a squared error:
 //
 //     L = ½ (ŷ − y)²      ∂L/∂w = (ŷ − y) x      ∂L/∂b = ŷ − y

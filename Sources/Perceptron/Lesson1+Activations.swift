@@ -9,9 +9,9 @@ extension Lesson1 {
         var definitions = TextTable(header: ["g", "g(x)", "g′(x)"])
         for row in rows { definitions.append([row.name, row.definition, row.derivativeFormula]) }
         console.text("""
-            The table of seed 004 (leaky ReLU with a = \(format(ActivationFunction.leakySlope)), \
-            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU from seed 001;
-            Φ and φ are the standard normal distribution and density.
+            The classic table (leaky ReLU with a = \(format(ActivationFunction.leakySlope)), \
+            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU, the activation of
+            most transformers; Φ and φ are the standard normal distribution and density.
             """)
         console.text()
         console.block(definitions)
@@ -21,7 +21,10 @@ extension Lesson1 {
             checks.append([row.name, row.range, row.smoothness, format(row.maxRelativeError(), digits: 2)])
         }
         console.text()
-        console.text("Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵, at x = \(vector(points)):")
+        console.text("""
+            Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵,
+            at x = \(vector(points)):
+            """)
         console.text()
         console.block(checks)
         console.text()

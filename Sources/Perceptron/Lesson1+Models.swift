@@ -17,7 +17,8 @@ extension Lesson1 {
             analytic: gradient.weights + [gradient.bias],
             of: { sigmoidUnitLoss(weights: [$0[0], $0[1]], bias: $0[2], x: x, target: y) }, at: θ + [b])
         console.text("""
-            g = σ(θ·x + b) reads as P(y = 1 | x). Seed 002 fits it with the squared error J = (g − y)²:
+            g = σ(θ·x + b) reads as P(y = 1 | x). Fitted with the squared error J = (g − y)²,
+            the chain rule gives
               Δθᵢ = 2(g − y) g(1 − g) xᵢ,   Δb = 2(g − y) g(1 − g)
             Worked example: θ = \(vector(θ)), b = \(format(b)), x = \(vector(x)), y = \(format(y)):
               θ·x + b = \(format(preactivation(weights: θ, bias: b, x: x))), g = \(format(g)), \
@@ -51,7 +52,7 @@ extension Lesson1 {
         for (name, fit) in [("squared error", squared), ("cross-entropy", logistic)] {
             let correct = correctCount(weights: fit.weights, bias: fit.bias, points: data.points, labels: data.labels)
             console.text("  \(name): θ = \(vector(fit.weights)), b = \(format(fit.bias)), "
-                         + "g > 0.5 on the right side for \(correct)/\(data.points.count) points")
+                         + "right side of g = 0.5: \(correct)/\(data.points.count)")
         }
     }
 
@@ -64,8 +65,9 @@ extension Lesson1 {
         let x = Matrix(column: [0.5, -1.5])
         let z = layerScores(weights: W, bias: b, x: x)
         console.text("""
-            A linear map z = W x + b with W ∈ ℝ^{C×D} (here C = 3 outputs, D = 2 inputs), then an activation:
-            identity for regression, sigmoid for C independent yes/no questions, softmax for one of C classes.
+            A linear map z = W x + b with W ∈ ℝ^{C×D} (here C = 3 outputs, D = 2 inputs), then
+            an activation: identity for regression, sigmoid for C independent yes/no questions,
+            softmax for one of C classes.
             """)
         console.text()
         console.block("W =\n\(W)\n\nb =\n\(b)\n\nx =\n\(x)")
@@ -96,7 +98,7 @@ extension Lesson1 {
         console.text("""
             Central differences: max relative error \(format(checkW.maxRelativeError, digits: 2)) on W, \
             \(format(checkB.maxRelativeError, digits: 2)) on b.
-            Exercise 2 asks for the same layer with seed 002's squared error Σ_c (g_c − t_c)².
+            Exercise 2 asks for the same layer with section 6's squared error, L = Σ_c (g_c − t_c)².
             """)
     }
 
@@ -110,7 +112,7 @@ extension Lesson1 {
         let counts = correctCountAfterEachStep(points: data.points, labels: data.labels,
                                                learningRate: rosenblattRate, epochs: xorEpochs)
         console.text("""
-            The points (0, 0) and (1, 1) labelled −1, then (0, 1) and (1, 0) labelled +1; \
+            The points (0, 0) and (1, 1) labelled −1, then (0, 1) and (1, 0) labelled +1;
             the same rule, η = \(format(rosenblattRate)), \(xorEpochs) epochs.
             """)
         var table = TextTable(header: ["epoch", "mistakes", "correct after each step"])
@@ -131,11 +133,12 @@ extension Lesson1 {
         console.text("""
             Mistakes per epoch over \(trained.mistakes.count) epochs: between \(trained.mistakes.min() ?? 0) \
             and \(trained.mistakes.max() ?? 0), never 0.
-            From epoch 2 on all four points are mistakes and their updates cancel (Σ tᵢ x̃ᵢ = 0), so every
-            epoch ends where it began: w = \(vector(trained.weights)), b = \(format(trained.bias)).
-            Best accuracy at any step: \(best)/4. The best of all lines in the plane (searched over 360 \
-            directions): \(lines)/4.
-            No line puts (0, 1) and (1, 0) on one side and (0, 0), (1, 1) on the other (Minsky and Papert 1969).
+            From epoch 2 on all four points are mistakes and their updates cancel (Σ tᵢ x̃ᵢ = 0),
+            so every epoch ends where it began: w = \(vector(trained.weights)), b = \(format(trained.bias)).
+            Best accuracy at any step: \(best)/4.
+            Best of all lines in the plane (searched over 360 directions): \(lines)/4.
+            No line puts (0, 1) and (1, 0) on one side and (0, 0), (1, 1) on the other
+            (Minsky and Papert 1969).
             """)
     }
 }

@@ -85,8 +85,9 @@ public enum Lesson1: LiveLesson {
         console.text("""
             Separated after \(trained.mistakes.count) epochs and \(updates) updates in all; \
             the last epoch made no mistake.
-            Convergence theorem, with the generating line as separator: R = \(format(bound.radius)), \
-            γ = \(format(bound.margin)), so at most (R/γ)² = \(format(bound.maxUpdates, digits: 1)) updates.
+            Convergence theorem, with the generating line as the separator: R = \(format(bound.radius)), \
+            γ = \(format(bound.margin)),
+            so at most (R/γ)² = \(format(bound.maxUpdates, digits: 1)) updates.
             Learned w = \(vector(w)), b = \(format(b)): the boundary w·x + b = 0 is \
             x₂ = \(format(-w[0] / w[1]))x₁ + \(format(-b / w[1])),
             and it classifies \(correctCount(weights: w, bias: b, points: data.points, labels: data.labels))\
@@ -145,7 +146,7 @@ public enum Lesson1: LiveLesson {
             After \(algorithm1Epochs) epochs: w = \(vector(w)), b = \(format(b)); \
             sign(ŷ) is right on \(correct)/\(data.points.count) points.
             The loss asks ŷ to equal ±1 exactly, not only to have the right sign.
-            Gradient check of (∂L/∂w, ∂L/∂b) at the start, on the first point: \
+            Gradient check of (∂L/∂w, ∂L/∂b) at the start, on the first point:
             max relative error \(format(check.maxRelativeError)).
             """)
     }

@@ -9,7 +9,12 @@ import CourseKit
 
 /// The activation applied to the scores `z = W x + b` of an output layer, and the task it suits.
 public enum OutputActivation: String, CaseIterable, Sendable {
-    case identity, sigmoid, softmax
+    /// `ŷ = z`: real-valued outputs, for regression.
+    case identity
+    /// `ŷ_c = σ(z_c)`: one probability per output, each a yes/no question.
+    case sigmoid
+    /// `ŷ = softmax(z)`: a probability for each of C classes, summing to 1.
+    case softmax
 
     /// The task the activation suits.
     public var task: String {

@@ -23,7 +23,7 @@ public func sigmoidLayerLoss(weights: Matrix, bias: Matrix, x: Matrix, target: M
 /// δ = ∂L/∂b = 2(g − t) ⊙ g ⊙ (1 − g)        (C×1)
 /// ∂L/∂W = δ xᵀ                                (C×D)
 /// ```
-/// With C = 1 the entries are seed 002's `Δθᵢ = 2(g − y) g(1 − g) xᵢ` and `Δb`.
+/// With C = 1 the entries are section 6's `Δθᵢ = 2(g − y) g(1 − g) xᵢ` and `Δb`.
 public func sigmoidLayerGradient(weights: Matrix, bias: Matrix, x: Matrix,
                                  target: Matrix) -> (weights: Matrix, bias: Matrix) {
     let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)

@@ -1,13 +1,13 @@
 import CourseKit
 
 // Section 6 of the lesson: the sigmoid perceptron, g = σ(θ·x + b), is the model of logistic
-// regression. Seed 002 trains it with the squared error (g − y)² and finds
+// regression. Trained with the squared error (g − y)², the chain rule gives
 //
 //     Δθᵢ = 2(g − y) g(1 − g) xᵢ        Δb = 2(g − y) g(1 − g)
 //
 // Logistic regression proper minimises the cross-entropy, whose gradient is simpler.
 
-/// Returns the squared error of one sigmoid unit on one point (seed 002).
+/// Returns the squared error of one sigmoid unit on one point.
 /// ```
 /// g = σ(θ·x + b)        J = (g − y)²
 /// ```
@@ -16,7 +16,7 @@ public func sigmoidUnitLoss(weights: [Double], bias: Double, x: [Double], target
     return (g - y) * (g - y)
 }
 
-/// Returns seed 002's gradient of `sigmoidUnitLoss`, one coordinate at a time.
+/// Returns the gradient of `sigmoidUnitLoss`, one coordinate at a time.
 /// ```
 /// Δθᵢ = 2(g − y) g(1 − g) xᵢ        Δb = 2(g − y) g(1 − g)
 /// ```

@@ -23,8 +23,8 @@
 //   g = σ(W x + b)        L = Σ_c (g_c − t_c)²
 //   W is C×D, x is D×1, and b, g, t are C×1.
 // Its gradient has the shapes of the parameters: ∂L/∂W is C×D and ∂L/∂b is C×1. Section 7
-// shows ∂L/∂W = δ xᵀ with δ = ∂L/∂z for z = W x + b; section 6 gives seed 002's formula for
-// one unit (C = 1). Put the two together for this loss.
+// shows ∂L/∂W = δ xᵀ with δ = ∂L/∂z for z = W x + b (there for another loss); section 6
+// works out this loss for one unit (C = 1). Put the two together.
 //
 // Conventions:
 // - Matrix is CourseKit's: `W * x` is the matrix product, `.*` the entrywise product,

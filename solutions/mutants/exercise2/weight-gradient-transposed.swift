@@ -23,8 +23,8 @@
 //   g = σ(W x + b)        L = Σ_c (g_c − t_c)²
 //   W is C×D, x is D×1, and b, g, t are C×1.
 // Its gradient has the shapes of the parameters: ∂L/∂W is C×D and ∂L/∂b is C×1. Section 7
-// shows ∂L/∂W = δ xᵀ with δ = ∂L/∂z for z = W x + b; section 6 gives seed 002's formula for
-// one unit (C = 1). Put the two together for this loss.
+// shows ∂L/∂W = δ xᵀ with δ = ∂L/∂z for z = W x + b (there for another loss); section 6
+// works out this loss for one unit (C = 1). Put the two together.
 //
 // Conventions:
 // - Matrix is CourseKit's: `W * x` is the matrix product, `.*` the entrywise product,
@@ -81,6 +81,6 @@ func sigmoidLayerLoss(weights: Matrix, bias: Matrix, x: Matrix, target: Matrix) 
 func sigmoidLayerGradient(weights: Matrix, bias: Matrix, x: Matrix,
                           target: Matrix) -> (weights: Matrix, bias: Matrix) {
     let g = sigmoid(weights * x + bias)
-    let delta = 2 * (g - target) .* g .* g.map { 1 - $0 }
+    let delta = 2 * (g - target) .* g .* g.map { 1 - $0 }        // δ = 2(g − t) ⊙ g ⊙ (1 − g)
     return (x * delta.transposed, delta)
 }
