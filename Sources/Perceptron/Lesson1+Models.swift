@@ -29,7 +29,7 @@ extension Lesson1 {
               ∂J/∂θ = (g − y) x = \(vector(logisticGradient(weights: θ, bias: b, x: x, target: y).weights)),   \
             ∂J/∂b = g − y = \(format(g - y))
             """)
-        let data = LabelledPoints.separable()
+        let data = LabelledPoints.separable(seed: separableSeed)
         let start = (weights: [0.0, 0.0], bias: 0.0)
         let squared = trainUnit(points: data.points, targets: data.binaryTargets, learningRate: logisticRate,
                                 epochs: logisticEpochs, initialWeights: start.weights, initialBias: start.bias,

@@ -21,6 +21,8 @@ public enum Lesson1: LiveLesson {
         showXOR(on: console)
     }
 
+    /// The seed of the separable points of sections 2, 3 and 6.
+    static let separableSeed: UInt64 = 17
     /// The learning rate of Rosenblatt's rule in sections 2 and 8.
     static let rosenblattRate = 1.0
     /// The epochs allowed to Rosenblatt's rule on XOR in section 8.
@@ -51,11 +53,11 @@ public enum Lesson1: LiveLesson {
 
     static func showRosenblattRule(on console: LessonConsole) {
         console.heading("2. Rosenblatt's learning rule on separable data")
-        let data = LabelledPoints.separable()
+        let data = LabelledPoints.separable(seed: separableSeed)
         let positives = data.labels.filter { $0 > 0 }.count
         let line = LabelledPoints.generatingLine
         console.text("""
-            \(data.points.count) points in [−1, 1]² (seed 17): \(positives) labelled +1 (+) above the line \
+            \(data.points.count) points in [−1, 1]² (seed \(separableSeed)): \(positives) labelled +1 (+) above the line \
             x₂ = 0.5x₁ + 0.2,
             \(data.points.count - positives) labelled −1 (o) below it, none closer to it than \
             \(format(LabelledPoints.gap)).
@@ -76,7 +78,7 @@ public enum Lesson1: LiveLesson {
         console.block(TerminalPlot.lines([TerminalPlot.Series(
             name: "mistakes per epoch", mark: "*",
             points: trained.mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
-            height: 8, yRange: 0...7))
+            height: 8, yRange: 0...Double((trained.mistakes.max() ?? 0) + 1)))
         let updates = trained.mistakes.reduce(0, +)
         let bound = convergenceBound(points: data.points, labels: data.labels,
                                      separatorWeights: line.weights, separatorBias: line.bias)
@@ -108,7 +110,7 @@ public enum Lesson1: LiveLesson {
 
     static func showGradientDescent(on console: LessonConsole) {
         console.heading("3. The gradient-descent perceptron (Algorithm 1)")
-        let data = LabelledPoints.separable()
+        let data = LabelledPoints.separable(seed: separableSeed)
         var random = SeededGenerator(seed: algorithm1Seed)
         let w0 = random.array(count: 2, in: -0.5...0.5), b0 = random.uniform(in: -0.5...0.5)
         console.text("""
