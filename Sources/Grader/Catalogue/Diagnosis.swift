@@ -50,17 +50,18 @@ enum Diagnosis {
                 + "(exp of a large number) or from 0/0 or ∞/∞; rewrite the formula so that it stays finite."
         }
         let expectedNonZero = expected.scalars.contains { abs($0) > tolerance.absolute }
+        let every = observed.kind == .scalar ? "The value" : "Every entry"
         if expectedNonZero && observed.scalars.allSatisfy({ $0 == 0 }) {
-            return "Every entry is 0: the result is never computed, never accumulated, or multiplied by a zero somewhere."
+            return "\(every) is 0: the result is never computed, never accumulated, or multiplied by a zero somewhere."
         }
         guard expectedNonZero else { return nil }
         if close(observed.scalars, expected.scalars.map { -$0 }) {
-            return "Every entry has the right size but the opposite sign: a sign flip (for example ŷ − y where y − ŷ is needed, or the reverse)."
+            return "\(every) has the right size but the opposite sign: a sign flip (for example ŷ − y where y − ŷ is needed, or the reverse)."
         }
         let e2 = expected.scalars.map { $0 * $0 }.reduce(0, +)
         let factor = zip(observed.scalars, expected.scalars).map { $0 * $1 }.reduce(0, +) / e2
         if abs(factor - 1) > 1e-6, factor != 0, close(observed.scalars, expected.scalars.map { $0 * factor }) {
-            return "Every entry is \(factorText(factor)) the expected one: a constant factor is \(factorAdvice(factor))."
+            return "\(every) is \(factorText(factor)) the expected one: a constant factor is \(factorAdvice(factor))."
         }
         if observed.kind == .matrix, observed.rows == observed.columns, observed.rows > 1,
            close(observed.scalars, expected.transposed.scalars) {

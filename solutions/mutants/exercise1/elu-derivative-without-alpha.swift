@@ -1,4 +1,5 @@
 // Mistake: The ELU's derivative below 0 is α eˣ, but this returns eˣ: the factor α is missing.
+// Diagnosis: the factor α is missing
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

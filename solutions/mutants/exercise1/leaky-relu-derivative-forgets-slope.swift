@@ -1,4 +1,5 @@
 // Mistake: The leaky ReLU's derivative below 0 is the slope a, but this returns 0 there, as for a plain ReLU.
+// Diagnosis: the derivative is the slope, not 0
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

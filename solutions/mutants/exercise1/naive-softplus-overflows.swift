@@ -1,4 +1,5 @@
 // Mistake: softplus computes log(1 + exp(x)) literally, so exp(x) overflows to ∞ for x above about 709 and softplus(800) is ∞ instead of 800.
+// Diagnosis: overflows
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

@@ -1,4 +1,5 @@
 // Mistake: σ′(x) = σ(x)(1 − σ(x)) is positive, but this returns σ(x)(σ(x) − 1), the same value with the wrong sign.
+// Diagnosis: opposite sign
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

@@ -1,4 +1,5 @@
 // Mistake: The product rule gives swish′(x) = σ(x) + x σ′(x), but this keeps only σ(x) and drops the x σ(x)(1 − σ(x)) term.
+// Diagnosis: the second term is missing
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

@@ -1,4 +1,5 @@
 // Mistake: The derivative of tanh is 1 − tanh²x, but this returns 1 − tanh x: the square is missing.
+// Diagnosis: the square is missing
 // Exercise 1 — Activation functions and their derivatives
 //
 // A unit computes y = g(w·x + b). Training needs the slope g′ of the activation as much as g

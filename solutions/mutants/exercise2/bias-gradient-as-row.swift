@@ -1,4 +1,5 @@
 // Mistake: The bias gradient is returned as a 1×C row; it must have the C×1 shape of the bias.
+// Diagnosis: column vector
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: The gradient uses (t − g) instead of (g − t), so it points uphill: every entry has the wrong sign.
+// Diagnosis: opposite sign
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: The derivative of (g − t)² is 2(g − t)·g′, but the factor 2 is missing, so every entry of the gradient is half the right value.
+// Diagnosis: half the expected one
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: The sigmoid is computed as eᶻ/(1 + eᶻ), which is ∞/∞ = NaN once eᶻ overflows (z above about 709); use CourseKit's sigmoid, which never overflows.
+// Diagnosis: is NaN
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: predict uses w·x + b ≥ 0, so a point exactly on the boundary gets +1; the convention is −1 there (only w·x + b > 0 gives +1).
+// Diagnosis: use >, not ≥
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

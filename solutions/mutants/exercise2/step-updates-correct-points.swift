@@ -1,4 +1,5 @@
 // Mistake: perceptronStep updates w and b on every point, even one already classified correctly; Rosenblatt's rule only moves the boundary after a mistake.
+// Diagnosis: the rule leaves it alone
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: trainPerceptron keeps only the new weights from each step and throws the new bias away, so the bias stays 0 and the boundary must pass through the origin.
+// Diagnosis: The bias never changed from 0
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from

@@ -1,4 +1,5 @@
 // Mistake: The weight gradient is computed as x δᵀ, a D×C matrix, instead of δ xᵀ, which has the C×D shape of W.
+// Diagnosis: transpose
 // Exercise 2 — The perceptron
 //
 // Rosenblatt's perceptron (1958) labels a point x with the sign of w·x + b, and learns from
