@@ -61,10 +61,8 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
         let suggestion = closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
     }
-    let style = TerminalStyle.standardOutput
-    print(style.bold("Lesson \(lesson.number) · \(lesson.title)"))
     if let text = Catalogue.lessonFile(lesson, in: try? Workspace.locate()) {
-        print(style.dim("Read along: \(Workspace.displayPath(text))"))
+        print(TerminalStyle.standardOutput.dim("Read along: \(Workspace.displayPath(text))"))
     }
     lesson.run(on: LessonConsole { print($0) })
     return 0

@@ -143,6 +143,7 @@ func course(_ arguments: String..., state: URL? = nil) throws -> Run {
     @Test func lessonOneRunsLive() throws {
         let run = try course("run", "lesson1")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Lesson 1"))
+        #expect(run.stdout.contains("Read along: lessons/lesson1-perceptron.md"))
+        #expect(run.stdout.contains("Lesson 1 — The perceptron"))
     }
 }
