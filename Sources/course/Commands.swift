@@ -47,6 +47,18 @@ let commandSpecs: [CommandSpec] = [
                     OptionSpec(name: "--json", value: nil, help: "Print the outcome as JSON."),
                 ],
                 discussion: "Mutants are the known-wrong variants in solutions/mutants/<exercise>/, each starting with a '// Mistake:' line."),
+    CommandSpec(name: "grade", abstract: "Instructors: grade a class folder DIR/<student>/exerciseN.swift, with a gradebook.",
+                arguments: [("folder", "The class folder: one folder per student, holding exerciseN.swift files.", false)],
+                options: [
+                    OptionSpec(name: "--jobs", value: "n", help: "Submissions graded at once (default: the number of cores)."),
+                    OptionSpec(name: "--output", value: "path", help: "Where results go (default: <folder>-grades next to the folder)."),
+                ],
+                discussion: """
+                    Writes gradebook.csv and gradebook.json (one row per student, one column per exercise, totals),
+                    gradescope/<student>/results.json, and results/<student>/<exercise>.json. A submission that has not
+                    changed since the last run is not graded again, so an interrupted run, started again, finishes the rest.
+                    Missing files count as not submitted; symbolic links are never followed.
+                    """),
     CommandSpec(name: "help", abstract: "Show help for a command.",
                 arguments: [("command", "The command to explain.", true)], options: [], discussion: nil),
 ]

@@ -21,6 +21,7 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
     case "check": return try check(invocation)
     case "hint": return try hint(invocation)
     case "verify": return try verify(invocation)
+    case "grade": return try grade(invocation)
     default: return 64
     }
 }
@@ -168,13 +169,7 @@ func hint(_ invocation: Invocation) throws -> Int32 {
 func verify(_ invocation: Invocation) throws -> Int32 {
     let workspace = try workspace(for: invocation)
     let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-    if let text = invocation.options["--jobs"] {
-        guard let n = Int(text), n > 0 else {
-            throw UsageError(message: "'--jobs' needs a positive whole number, not '\(text)'.", spec: invocation.spec)
-        }
-        jobs = n
-    }
+    let jobs = try jobCount(invocation)
     let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
     if invocation.flags.contains("--json") {
         let encoder = JSONEncoder()
@@ -195,4 +190,43 @@ func verify(_ invocation: Invocation) throws -> Int32 {
         }
     }
     return outcomes.allSatisfy { $0.problems.isEmpty } ? 0 : 1
+}
+
+/// The `--jobs` option, or the number of cores.
+func jobCount(_ invocation: Invocation) throws -> Int {
+    guard let text = invocation.options["--jobs"] else { return ProcessInfo.processInfo.activeProcessorCount }
+    guard let n = Int(text), n > 0, n <= 256 else {
+        throw UsageError(message: "'--jobs' needs a whole number from 1 to 256, not '\(text)'.", spec: invocation.spec)
+    }
+    return n
+}
+
+func grade(_ invocation: Invocation) throws -> Int32 {
+    let path = invocation.positionals[0]
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw UsageError(message: "No class folder at '\(path)'.", spec: invocation.spec)
+    }
+    let folder = ClassFolder(root: URL(fileURLWithPath: path))
+    let output = invocation.options["--output"].map { URL(fileURLWithPath: $0) }
+        ?? folder.root.deletingLastPathComponent().appendingPathComponent(folder.root.lastPathComponent + "-grades")
+    let jobs = try jobCount(invocation)
+    let workspace = try workspace(for: invocation)
+    let grading = ClassGrading(grader: try makeGrader(workspace), folder: folder, output: output, exercises: Catalogue.exercises)
+    let interactive = isatty(2) == 1
+    let started = Date()
+    let students = try grading.run(jobs: jobs) { done, total, cached in
+        guard interactive else { return }
+        let filled = total == 0 ? 0 : done * 30 / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r  Grading [\(bar)] \(done)/\(total) (\(cached) unchanged)".utf8))
+    }
+    if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students)
+    try gradebook.write(to: output)
+    let seconds = Date().timeIntervalSince(started)
+    print("Graded \(students.count) students × \(Catalogue.exercises.count) exercises in \(formatNumber(seconds, digits: 1)) s.")
+    print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
+          + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
+    return 0
 }

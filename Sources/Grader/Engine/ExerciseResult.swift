@@ -24,6 +24,8 @@ public struct ExerciseResult: Codable, Sendable, Equatable {
         case passed, failed
         case compileError = "compile-error"
         case notSubmitted = "not-submitted"
+        /// Present but not gradable: too large, not UTF-8 text, or a link.
+        case rejected
     }
 
     public var exercise: String

@@ -34,6 +34,9 @@ public struct Grader: Sendable {
             result.checks = exercise.checks.map { unanswered($0, .failed, "Not submitted: there is no file \(display).") }
             return result
         }
+        if let reason = Grader.rejection(of: data) {
+            return refused(exercise, file: display, reason: reason)
+        }
         let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library)
         switch try build.build(source: Array(data), displayPath: display, exercise: exercise) {
         case .diagnostics(let text, let cached):
@@ -55,6 +58,27 @@ public struct Grader: Sendable {
         }
         result.seconds = (ContinuousClock.now - started).seconds
         return result
+    }
+
+    /// The largest source file the grader compiles.
+    public static let maxSourceBytes = 1 << 20
+
+    /// Returns why a file cannot be graded at all, or nil.
+    static func rejection(of data: Data) -> String? {
+        if data.count > maxSourceBytes {
+            return "The file has \(data.count / 1024) KB; a submission may have at most \(maxSourceBytes / 1024) KB."
+        }
+        if String(data: data, encoding: .utf8) == nil {
+            return "The file is not UTF-8 text; save it as UTF-8 (any editor can) and check again."
+        }
+        return nil
+    }
+
+    /// Returns the result of a file that cannot be graded: every check fails with the reason.
+    public func refused(_ exercise: Exercise, file: String, reason: String) -> ExerciseResult {
+        ExerciseResult(exercise: exercise.id, title: exercise.title, file: file, status: .rejected, score: 0,
+                       maxScore: exercise.maxPoints, checks: exercise.checks.map { unanswered($0, .failed, reason) },
+                       compilerOutput: nil, printed: nil, tolerance: Tolerance.standard.description, cached: false, seconds: 0)
     }
 
     private func run(_ exercise: Exercise, with runner: SubmissionRunner) -> [CheckResult] {

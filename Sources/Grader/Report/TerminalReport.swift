@@ -20,6 +20,9 @@ public struct TerminalReport {
         } else if result.status == .notSubmitted {
             lines.append(style.red("✗ Not submitted: \(result.file) does not exist."))
             lines.append("")
+        } else if result.status == .rejected {
+            lines.append(style.red("✗ Not graded: \(result.checks.first?.messages.first ?? "")"))
+            lines.append("")
         } else {
             for check in result.checks { lines += render(check) }
             lines.append("")
@@ -30,7 +33,7 @@ public struct TerminalReport {
             }
         }
         lines.append(summary(result))
-        if result.status != .passed && result.compilerOutput == nil && result.status != .notSubmitted {
+        if result.status == .failed {
             lines.append(style.dim("Numbers are compared with \(result.tolerance)."))
         }
         lines.append(advice(result, exercise: exercise, next: next))
@@ -63,6 +66,7 @@ public struct TerminalReport {
         case .passed: return style.green(style.bold("\(score) · every check passes"))
         case .compileError: return style.red(style.bold("\(score) · the file does not compile"))
         case .notSubmitted: return style.red(style.bold("\(score) · not submitted"))
+        case .rejected: return style.red(style.bold("\(score) · not graded"))
         case .failed:
             let failing = result.checks.filter { $0.status != .passed }.count
             return style.red(style.bold("\(score) · \(failing) of \(result.checks.count) checks failing"))
@@ -76,6 +80,8 @@ public struct TerminalReport {
             return "That was the last exercise: well done."
         case .compileError:
             return "Next: fix the first error above (its line and column are given), then run `\(commandName) check \(exercise.id)` again."
+        case .rejected:
+            return "Next: fix the file as said above, then run `\(commandName) check \(exercise.id)` again."
         case .notSubmitted:
             return "Next: restore the starter with `git checkout \(result.file)` and write your solution in it."
         case .failed:
