@@ -11,5 +11,9 @@ let package = Package(
         // losses, the numeric gradient checker and terminal plots.
         .target(name: "CourseKit"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
+        .target(name: "Convolution", dependencies: ["CourseKit"]),
+        .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit"]),
+        .target(name: "SelfAttention", dependencies: ["CourseKit"]),
+        .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit"]),
     ]
 )

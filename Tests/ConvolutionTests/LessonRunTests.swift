@@ -1,0 +1,12 @@
+import Testing
+import CourseKit
+@testable import Convolution
+
+@Suite struct LessonRunTests {
+    @Test func printsIt() {
+        var out: [String] = []
+        let console = LessonConsole { out.append($0) }
+        Lesson5.run(on: console)
+        print(out.joined(separator: "\n"))
+    }
+}
