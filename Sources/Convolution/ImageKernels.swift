@@ -35,9 +35,9 @@ public enum ImageKernel {
 /// Returns a 16×16 picture of a bar and a disc, 1 on the shapes and 0 elsewhere.
 public func samplePicture() -> Matrix {
     Matrix(rows: 16, columns: 16) { r, c in
-        let bar = (3...12).contains(r) && (1...4).contains(c)
-        let (dy, dx) = (Double(r) - 7.5, Double(c) - 10.5)
-        let disc = dy * dy + dx * dx <= 16
+        let bar = (3...12).contains(r) && (1...3).contains(c)
+        let (dy, dx) = (Double(r) - 7.5, Double(c) - 11)
+        let disc = dy * dy + dx * dx <= 14
         return bar || disc ? 1 : 0
     }
 }
