@@ -97,12 +97,12 @@ public enum Lesson5: LiveLesson {
         console.block(z)
         console.text()
         console.text("Backward pass for L = Σ g ⊙ z, checked against central differences:")
-        console.block(gradientCheckTable(x: x, kernels: kernels, bias: bias, g: g))
+        console.block(gradientCheckTable(x: x, kernels: kernels, bias: bias, stride: 2, dilation: 1, padding: 1, g: g))
     }
 
     /// Checks the three gradients of the multi-channel convolution and tabulates the result.
-    static func gradientCheckTable(x: Matrix, kernels: [Matrix], bias: [Double], g: Matrix) -> TextTable {
-        let (s, d, p) = (2, 1, 1)
+    static func gradientCheckTable(x: Matrix, kernels: [Matrix], bias: [Double],
+                                   stride s: Int, dilation d: Int, padding p: Int, g: Matrix) -> TextTable {
         func loss(_ x: Matrix, _ kernels: [Matrix], _ bias: [Double]) -> Double {
             (g .* convolve(x: x, kernels: kernels, bias: bias, stride: s, dilation: d, padding: p)).sum()
         }
