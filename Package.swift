@@ -15,14 +15,18 @@ let package = Package(
         .target(name: "SubmissionRuntime", dependencies: ["CourseKit"]),
         // One module per lesson: the reference implementation and what `course run` shows.
         .target(name: "Perceptron", dependencies: ["CourseKit"]),
+        .target(name: "Convolution", dependencies: ["CourseKit"]),
+        .target(name: "SelfAttention", dependencies: ["CourseKit"]),
         // The exercise catalogue, the compile-and-run engine, the judges and the reports.
-        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron"]),
+        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron", "Convolution", "SelfAttention"]),
         // Argument parsing and dispatch only.
         .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
         // The benchmark of the grader against the bare compiler: `swift run course-bench`.
         .executableTarget(name: "course-bench"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
         .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit"]),
+        .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit"]),
+        .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit"]),
         .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime"]),
         .testTarget(name: "CourseTests", dependencies: ["course"]),
     ]

@@ -1,6 +1,8 @@
 import Foundation
 import CourseKit
 import Perceptron
+import Convolution
+import SelfAttention
 
 /// Every exercise and lesson of the course, in order.
 public enum Catalogue {
@@ -8,7 +10,7 @@ public enum Catalogue {
     public static let exercises: [Exercise] = [exercise1, exercise2]
 
     /// The lessons that `course run` shows.
-    public static let lessons: [any LiveLesson.Type] = [Lesson1.self]
+    public static let lessons: [any LiveLesson.Type] = [Lesson1.self, Lesson5.self, Lesson6.self]
 
     /// Returns the exercise named `exerciseN`, if there is one.
     public static func exercise(named name: String) -> Exercise? {
