@@ -6,8 +6,10 @@ import SelfAttention
 
 /// Every exercise and lesson of the course, in order.
 public enum Catalogue {
-    /// The twelve exercises… as far as they are written.
-    public static let exercises: [Exercise] = [exercise1, exercise2]
+    /// The exercises, in order.
+    public static let exercises: [Exercise] = [
+        exercise1, exercise2,
+    ].sorted { $0.number < $1.number }
 
     /// The lessons that `course run` shows.
     public static let lessons: [any LiveLesson.Type] = [Lesson1.self, Lesson5.self, Lesson6.self]
