@@ -67,6 +67,7 @@ extension Catalogue {
             Check("every derivative agrees with central differences of your own function", points: 2) { t in
                 try expectDerivatives(t, at: [-1.7, -0.35, 0.45, 2.1])
             },
+            // hidden checks: begin (removed by `course export`)
             Check("softplus, swish and the derivatives stay finite for |x| in the hundreds", points: 2, visibility: .hidden) { t in
                 for x in [-800.0, -300, 300, 800] {
                     t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))",
@@ -81,6 +82,7 @@ extension Catalogue {
             Check("derivatives at more points and parameters", points: 2, visibility: .hidden) { t in
                 try expectDerivatives(t, at: [-9.5, -2.75, -0.01, 0.02, 1.3, 6.6], slope: 0.3, alpha: 2.5)
             },
+            // hidden checks: end
         ])
 
     private static func expectDerivatives(_ t: CheckContext, at points: [Double], slope: Double = 0.1, alpha: Double = 0.7) throws {

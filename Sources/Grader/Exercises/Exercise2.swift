@@ -64,6 +64,7 @@ extension Catalogue {
             Check("sigmoidLayerGradient agrees with central differences of your loss and with the reference", points: 3) { t in
                 try expectLayerGradient(t, layer(classes: 3, inputs: 2, seed: 3))
             },
+            // hidden checks: begin (removed by `course export`)
             Check("trainPerceptron on other sets, rates, and a set it cannot separate", points: 2, visibility: .hidden) { t in
                 try expectTraining(t, LabelledPoints.separable(count: 40, seed: 11), learningRate: 0.5, maxEpochs: 200)
                 try expectTraining(t, LabelledPoints.xor, learningRate: 1, maxEpochs: 12)
@@ -76,6 +77,7 @@ extension Catalogue {
             Check("sigmoidLayerGradient for a single unit with four inputs (seed 002's Δθ)", points: 1, visibility: .hidden) { t in
                 try expectLayerGradient(t, layer(classes: 1, inputs: 4, seed: 6))
             },
+            // hidden checks: end
         ])
 
     private static func expectTraining(_ t: CheckContext, _ data: LabelledPoints, learningRate: Double, maxEpochs: Int) throws {

@@ -1,0 +1,93 @@
+import Foundation
+
+/// Copies the course folder for distribution, leaving out what must not travel and
+/// rewriting what must change on the way.
+struct CourseCopy {
+    let workspace: Workspace
+    /// Paths relative to the course root that are not copied (folders include their contents).
+    let excluded: [String]
+    /// Rewrites a text file's content, given its path relative to the course root.
+    let transform: (String, String) throws -> String
+
+    /// Folders and files never copied: version control, build products, a student's state.
+    static let neverCopied: Set<String> = [".git", ".build", ".course", ".swiftpm", "Package.resolved"]
+
+    /// Copies into `destination`, which must not exist yet, and returns the relative paths written.
+    @discardableResult
+    func write(to destination: URL) throws -> [String] {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: destination.path) {
+            let contents = (try? fileManager.contentsOfDirectory(atPath: destination.path)) ?? ["?"]
+            guard contents.isEmpty else { throw DistributionError.destinationNotEmpty(destination.path) }
+        }
+        var written: [String] = []
+        try copyFolder("", to: destination, written: &written)
+        return written
+    }
+
+    private func copyFolder(_ relative: String, to destination: URL, written: inout [String]) throws {
+        let fileManager = FileManager.default
+        let source = relative.isEmpty ? workspace.root : workspace.root.appendingPathComponent(relative)
+        try fileManager.createDirectory(at: destination.appendingPathComponent(relative), withIntermediateDirectories: true)
+        for name in try fileManager.contentsOfDirectory(atPath: source.path).sorted() {
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if CourseCopy.neverCopied.contains(name) || name.hasPrefix(".build") || excluded.contains(path) { continue }
+            switch ClassFolder.kind(of: source.appendingPathComponent(name).path) {
+            case .directory:
+                try copyFolder(path, to: destination, written: &written)
+            case .regular:
+                let from = source.appendingPathComponent(name)
+                let to = destination.appendingPathComponent(path)
+                if let text = try? String(contentsOf: from, encoding: .utf8) {
+                    try Data(try transform(path, text).utf8).write(to: to)
+                } else {
+                    try fileManager.copyItem(at: from, to: to)
+                }
+                let permissions = try fileManager.attributesOfItem(atPath: from.path)[.posixPermissions]
+                if let permissions { try fileManager.setAttributes([.posixPermissions: permissions], ofItemAtPath: to.path) }
+                written.append(path)
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Returns `text` without the lines from each line containing `begin` to the next line
+    /// containing `end`, both included.
+    static func removingRegions(_ text: String, begin: String, end: String) -> String {
+        var kept: [Substring] = []
+        var inside = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !inside && line.contains(begin) { inside = true; continue }
+            if inside {
+                if line.contains(end) { inside = false }
+                continue
+            }
+            kept.append(line)
+        }
+        return kept.joined(separator: "\n")
+    }
+
+    /// Returns Package.swift without the lines that name any of the targets.
+    static func removingTargets(_ names: [String], from manifest: String) -> String {
+        manifest.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { line in !names.contains { line.contains("name: \"\($0)\"") } }
+            .joined(separator: "\n")
+    }
+}
+
+/// Why a distribution could not be written.
+public enum DistributionError: Error, CustomStringConvertible {
+    case destinationNotEmpty(String)
+    case hiddenCheckOutsideMarkers(String)
+
+    public var description: String {
+        switch self {
+        case .destinationNotEmpty(let path):
+            "'\(path)' already exists and is not empty; choose a new folder."
+        case .hiddenCheckOutsideMarkers(let file):
+            "\(file) has a hidden check outside the '// hidden checks: begin' and '// hidden checks: end' lines, "
+                + "so the student version would reveal it."
+        }
+    }
+}

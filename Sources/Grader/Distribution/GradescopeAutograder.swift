@@ -1,0 +1,110 @@
+import Foundation
+
+/// A Gradescope autograder for the course: `setup.sh` installs Swift and builds the course
+/// once per image; `run_autograder` grades one submission with the same checks as
+/// `course grade` (hidden ones included) and writes `/autograder/results/results.json`.
+public struct GradescopeAutograder {
+    public let workspace: Workspace
+    /// The Swift release to install, such as "6.3.1".
+    public let swiftVersion: String
+
+    public init(workspace: Workspace, swiftVersion: String) {
+        self.workspace = workspace
+        self.swiftVersion = swiftVersion
+    }
+
+    /// Writes `setup.sh`, `run_autograder`, `README.md` and `source/` into `destination`.
+    public func write(to destination: URL) throws {
+        let copy = CourseCopy(workspace: workspace,
+                              excluded: ["solutions", "Tests", "Sources/course-bench", ".ci"],
+                              transform: { path, text in
+                                  path == "Package.swift" ? CourseCopy.removingTargets(
+                                      StudentExport.instructorTargets + GradescopeAutograder.testTargets(in: text), from: text) : text
+                              })
+        try copy.write(to: destination.appendingPathComponent("source"))
+        try write(setupScript, to: destination.appendingPathComponent("setup.sh"), executable: true)
+        try write(runScript, to: destination.appendingPathComponent("run_autograder"), executable: true)
+        try write(readme, to: destination.appendingPathComponent("README.md"), executable: false)
+    }
+
+    static func testTargets(in manifest: String) -> [String] {
+        manifest.split(separator: "\n").compactMap { line in
+            guard line.contains(".testTarget(name: \""), let start = line.range(of: "name: \"") else { return nil }
+            return String(line[start.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    private func write(_ text: String, to url: URL, executable: Bool) throws {
+        try Data(text.utf8).write(to: url)
+        if executable { try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+    }
+
+    var setupScript: String {
+        """
+        #!/usr/bin/env bash
+        # Gradescope runs this once when it builds the autograder image (base image: Ubuntu 22.04).
+        # It installs Swift \(swiftVersion), builds the course in release mode, and compiles the
+        # course library that submissions link against, so that grading starts at once.
+        set -euo pipefail
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update
+        apt-get install -y --no-install-recommends ca-certificates curl binutils git gnupg2 libc6-dev \\
+            libcurl4-openssl-dev libedit2 libgcc-11-dev libpython3-dev libsqlite3-0 libstdc++-11-dev \\
+            libxml2-dev libz3-dev pkg-config tzdata zlib1g-dev
+        release="swift-\(swiftVersion)-RELEASE"
+        curl -fsSL "https://download.swift.org/swift-\(swiftVersion)-release/ubuntu2204/$release/$release-ubuntu22.04.tar.gz" \\
+            | tar -xz -C /opt
+        ln -sf "/opt/$release-ubuntu22.04/usr/bin/"* /usr/local/bin/
+        cd /autograder/source
+        swift build -c release --product course
+        mkdir -p /tmp/warm/submission
+        .build/release/course grade /tmp/warm --output /tmp/warm-grades >/dev/null
+        rm -rf /tmp/warm /tmp/warm-grades
+
+        """
+    }
+
+    var runScript: String {
+        """
+        #!/usr/bin/env bash
+        # Gradescope runs this for every submission: it grades every exerciseN.swift the student
+        # uploaded (anywhere in the upload) and writes /autograder/results/results.json.
+        set -uo pipefail
+        root="${AUTOGRADER_ROOT:-/autograder}"
+        course="${COURSE_BIN:-$root/source/.build/release/course}"
+        work="$(mktemp -d)"
+        mkdir -p "$work/class/submission" "$root/results"
+        find "$root/submission" -type f -name 'exercise*.swift' -print0 |
+            while IFS= read -r -d '' file; do cp -- "$file" "$work/class/submission/$(basename -- "$file")"; done
+        cd "$root/source"
+        if "$course" grade "$work/class" --output "$work/grades" --jobs "${JOBS:-2}" >"$work/log" 2>&1 \\
+            && cp "$work/grades/gradescope/submission/results.json" "$root/results/results.json"; then
+            exit 0
+        fi
+        # The grader itself failed: still leave a result that says so.
+        message="$(tail -c 2000 "$work/log" | sed 's/\\\\/\\\\\\\\/g; s/"/\\\\"/g' | tr '\\n' ' ')"
+        printf '{"score": 0, "execution_time": 0, "output": "The autograder failed: %s", "visibility": "visible", "stdout_visibility": "hidden", "tests": []}\\n' \\
+            "$message" > "$root/results/results.json"
+
+        """
+    }
+
+    var readme: String {
+        """
+        # Gradescope autograder
+
+        Made by `course gradescope`. It grades with the same checks as `course grade`, hidden
+        ones included; hidden checks are shown to students only after the grades are published.
+
+        To upload it:
+
+        1. `cd` into this folder and make the zip: `zip -r ../autograder.zip setup.sh run_autograder source`
+        2. In Gradescope, create a "Programming Assignment", open "Configure Autograder", choose the
+           base image Ubuntu 22.04, upload `autograder.zip`, and wait for the image to build
+           (installing Swift and building the course takes a few minutes, once).
+        3. Test it with "Test Autograder" and a student's files: students upload their
+           `exerciseN.swift` files (loose or in a folder; every `exercise*.swift` is found).
+
+        """
+    }
+}
