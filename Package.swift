@@ -11,5 +11,9 @@ let package = Package(
         // losses, the numeric gradient checker and terminal plots.
         .target(name: "CourseKit"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
+        .target(name: "ShallowNetworks", dependencies: ["CourseKit"]),
+        .testTarget(name: "ShallowNetworksTests", dependencies: ["ShallowNetworks", "CourseKit"]),
+        .target(name: "XOR", dependencies: ["CourseKit"]),
+        .testTarget(name: "XORTests", dependencies: ["XOR", "CourseKit"]),
     ]
 )
