@@ -1,0 +1,61 @@
+import CourseKit
+
+/// Returns the "tent" network with two hidden units, which folds [0, 1] onto itself.
+/// ```
+/// t(x) = 2 a[x] − 4 a[x − ½]        t(0) = 0,  t(½) = 1,  t(1) = 0
+/// ```
+/// Both halves of [0, 1] are mapped onto the whole of [0, 1], so whatever a second network
+/// does to its input, it does twice: once on each half.
+public func tentNetwork() -> ShallowNetwork1D {
+    ShallowNetwork1D(theta0: [0, -0.5], theta1: [1, 1], phi0: 0, phi: [2, -4])
+}
+
+/// Returns the output of shallow networks applied one after the other, `f_L(… f₂(f₁(x)))`.
+///
+/// The composition is a deep network: the output layer of f_k and the hidden layer of
+/// f_{k+1} merge into one layer with weights `Ω = θ_{k+1,·1} φ_kᵀ` (an outer product).
+/// - Complexity: O(total hidden units).
+public func composition(_ networks: [ShallowNetwork1D], at x: Double) -> Double {
+    networks.reduce(x) { input, network in network(input) }
+}
+
+/// Returns the activation pattern of every hidden unit of a composition at x, layer by layer.
+public func compositionPattern(_ networks: [ShallowNetwork1D], at x: Double) -> [Bool] {
+    var input = x
+    var pattern: [Bool] = []
+    for network in networks {
+        pattern += network.activationPattern(at: input)
+        input = network(input)
+    }
+    return pattern
+}
+
+/// Returns the number of linear regions of a composition on an interval: the number of
+/// distinct activation patterns at the midpoints of `samples` equal cells.
+///
+/// Given the pattern of every unit, each layer is affine in x, so a pattern's set of inputs
+/// is convex (an interval): distinct patterns are distinct pieces. Pieces narrower than a
+/// cell may be missed.
+/// - Complexity: O(samples · total hidden units).
+public func regionCount(of networks: [ShallowNetwork1D], on interval: ClosedRange<Double>,
+                        samples: Int = 4096) -> Int {
+    let (a, b) = (interval.lowerBound, interval.upperBound)
+    var patterns = Set<[Bool]>()
+    for m in 0..<samples {
+        patterns.insert(compositionPattern(networks, at: a + (b - a) * (Double(m) + 0.5) / Double(samples)))
+    }
+    return patterns.count
+}
+
+/// Returns the bound on the number of linear regions of a deep ReLU network with d inputs,
+/// l hidden layers of n units each (n ≥ d), as seed 004 states it (Montúfar et al. 2014),
+/// without the constant of the O( ).
+/// ```
+/// O( C(n, d)^{d(l−1)} · n^d )
+/// ```
+/// A shallow network with the same n·l units has at most Σ_{j=0}^{d} C(nl, j) regions, a
+/// polynomial in l; the deep bound grows exponentially with l.
+public func deepRegionBound(inputs d: Int, unitsPerLayer n: Int, layers l: Int) -> BigUnsigned {
+    precondition(d >= 1 && n >= d && l >= 1, "the bound needs n ≥ d ≥ 1 and at least one layer")
+    return BigUnsigned.power(BigUnsigned.binomial(n, d), d * (l - 1)) * BigUnsigned.power(BigUnsigned(n), d)
+}
