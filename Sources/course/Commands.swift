@@ -51,6 +51,7 @@ let commandSpecs: [CommandSpec] = [
                 arguments: [("folder", "The class folder: one folder per student, holding exerciseN.swift files.", false)],
                 options: [
                     OptionSpec(name: "--jobs", value: "n", help: "Submissions graded at once (default: the number of cores)."),
+                    OptionSpec(name: "--timeout", value: "seconds", help: "Wall time allowed to each check (default: 10)."),
                     OptionSpec(name: "--output", value: "path", help: "Where results go (default: <folder>-grades next to the folder)."),
                 ],
                 discussion: """
@@ -59,6 +60,13 @@ let commandSpecs: [CommandSpec] = [
                     changed since the last run is not graded again, so an interrupted run, started again, finishes the rest.
                     Missing files count as not submitted; symbolic links are never followed.
                     """),
+    CommandSpec(name: "export", abstract: "Instructors: write the student version of the course into a new folder.",
+                arguments: [("folder", "A new or empty folder.", false)], options: [],
+                discussion: "Leaves out solutions/, the mutants, the hidden checks, the grader's own tests and the instructors' part of the README."),
+    CommandSpec(name: "gradescope", abstract: "Instructors: write a Gradescope autograder (setup.sh, run_autograder) into a new folder.",
+                arguments: [("folder", "A new or empty folder.", false)],
+                options: [OptionSpec(name: "--swift-version", value: "version", help: "The Swift release it installs (default: this toolchain's).")],
+                discussion: "Its README.md says how to zip and upload it."),
     CommandSpec(name: "help", abstract: "Show help for a command.",
                 arguments: [("command", "The command to explain.", true)], options: [], discussion: nil),
 ]

@@ -22,6 +22,8 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
     case "hint": return try hint(invocation)
     case "verify": return try verify(invocation)
     case "grade": return try grade(invocation)
+    case "export": return try export(invocation)
+    case "gradescope": return try gradescope(invocation)
     default: return 64
     }
 }
@@ -168,6 +170,9 @@ func hint(_ invocation: Invocation) throws -> Int32 {
 
 func verify(_ invocation: Invocation) throws -> Int32 {
     let workspace = try workspace(for: invocation)
+    guard FileManager.default.fileExists(atPath: workspace.solutionsFolder.path) else {
+        throw UsageError(message: "This is the student version of the course: it has no solutions/ to verify against.", spec: invocation.spec)
+    }
     let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
     let jobs = try jobCount(invocation)
     let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
@@ -212,7 +217,14 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         ?? folder.root.deletingLastPathComponent().appendingPathComponent(folder.root.lastPathComponent + "-grades")
     let jobs = try jobCount(invocation)
     let workspace = try workspace(for: invocation)
-    let grading = ClassGrading(grader: try makeGrader(workspace), folder: folder, output: output, exercises: Catalogue.exercises)
+    var grader = try makeGrader(workspace)
+    if let text = invocation.options["--timeout"] {
+        guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+            throw UsageError(message: "'--timeout' needs a number of seconds from 0 to 3600, not '\(text)'.", spec: invocation.spec)
+        }
+        grader.limits.checkTime = .milliseconds(Int(seconds * 1000))
+    }
+    let grading = ClassGrading(grader: grader, folder: folder, output: output, exercises: Catalogue.exercises)
     let interactive = isatty(2) == 1
     let started = Date()
     let students = try grading.run(jobs: jobs) { done, total, cached in
@@ -229,4 +241,50 @@ func grade(_ invocation: Invocation) throws -> Int32 {
     print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
           + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
     return 0
+}
+
+/// The destination folder of `export` and `gradescope`: new, or empty.
+func newFolder(_ invocation: Invocation) throws -> URL {
+    let url = URL(fileURLWithPath: invocation.positionals[0])
+    let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+    if FileManager.default.fileExists(atPath: url.path) && contents?.isEmpty != true {
+        throw UsageError(message: "'\(invocation.positionals[0])' already exists and is not empty; choose a new folder.", spec: invocation.spec)
+    }
+    return url
+}
+
+func export(_ invocation: Invocation) throws -> Int32 {
+    let destination = try newFolder(invocation)
+    let workspace = try workspace(for: invocation)
+    let files = try StudentExport(workspace: workspace).write(to: destination)
+    print("Wrote the student version (\(files.count) files) to \(Workspace.displayPath(destination)).")
+    print("It has no solutions, mutants or hidden checks; students start with `swift run course run lesson1`.")
+    return 0
+}
+
+func gradescope(_ invocation: Invocation) throws -> Int32 {
+    let destination = try newFolder(invocation)
+    let workspace = try workspace(for: invocation)
+    let version = try invocation.options["--swift-version"] ?? toolchainVersion()
+    try GradescopeAutograder(workspace: workspace, swiftVersion: version).write(to: destination)
+    print("Wrote a Gradescope autograder for Swift \(version) to \(Workspace.displayPath(destination)).")
+    print("Upload: see \(Workspace.displayPath(destination.appendingPathComponent("README.md"))).")
+    return 0
+}
+
+/// The release number of the Swift compiler on PATH, such as "6.3.1".
+func toolchainVersion() throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["swiftc", "--version"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard let range = text.range(of: #"Swift version (\d+\.\d+(\.\d+)?)"#, options: .regularExpression) else {
+        return "6.3.1"
+    }
+    return String(text[range].dropFirst("Swift version ".count))
 }
