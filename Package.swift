@@ -11,5 +11,7 @@ let package = Package(
         // losses, the numeric gradient checker and terminal plots.
         .target(name: "CourseKit"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
+        .target(name: "Backpropagation", dependencies: ["CourseKit"]),
+        .testTarget(name: "BackpropagationTests", dependencies: ["Backpropagation", "CourseKit"]),
     ]
 )
