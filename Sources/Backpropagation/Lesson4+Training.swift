@@ -98,9 +98,9 @@ extension Lesson4 {
         console.block(TerminalPlot.lines(series, yRange: 0...(1.05 * start)))
     }
 
-    /// Section 8: mini-batch SGD against full-batch descent, and early stopping.
-    static func miniBatchesAndEarlyStopping(_ console: LessonConsole) {
-        console.heading("8. Mini-batch SGD and early stopping")
+    /// The problem of section 8: six inputs of which only x₁ − 0.5x₂ matters, noise of standard
+    /// deviation 0.5, 10 training and 40 validation examples, and a 6-12-1 network to train.
+    static func sectionEightProblem() -> (problem: MiniBatchTraining, network: ReLUNetwork) {
         var random = SeededGenerator(seed: 4)
         func sample(_ n: Int) -> (Matrix, Matrix) {
             let x = random.normalMatrix(rows: 6, columns: n)
@@ -109,9 +109,15 @@ extension Lesson4 {
         }
         let (trainX, trainY) = sample(10)
         let (validationX, validationY) = sample(40)
-        let problem = MiniBatchTraining(x: trainX, y: trainY, validationX: validationX, validationY: validationY)
         var initial = SeededGenerator(seed: 3)
-        let network = ReLUNetwork(layerSizes: [6, 12, 1], random: &initial)
+        return (MiniBatchTraining(x: trainX, y: trainY, validationX: validationX, validationY: validationY),
+                ReLUNetwork(layerSizes: [6, 12, 1], random: &initial))
+    }
+
+    /// Section 8: mini-batch SGD against full-batch descent, and early stopping.
+    static func miniBatchesAndEarlyStopping(_ console: LessonConsole) {
+        console.heading("8. Mini-batch SGD and early stopping")
+        let (problem, network) = sectionEightProblem()
         console.text("""
             Six inputs, of which only x₁ − 0.5x₂ matters, plus noise of standard deviation 0.5; 10 training
             examples, 40 validation examples; a 6-12-1 ReLU network, α = 0.02, error (1/N) Σ ½|f − y|².
@@ -147,7 +153,7 @@ extension Lesson4 {
         table.append(["patience 20", "\(patient.stop)", "\(patient.best)", formatNumber(history.validation[patient.best])])
         table.append(["no early stopping", "200", "200", formatNumber(history.validation[200])])
         console.block(table)
-        let kept = MiniBatchTraining.error(of: networks[strict.best], x: validationX, y: validationY)
+        let kept = MiniBatchTraining.error(of: networks[strict.best], x: problem.validationX, y: problem.validationY)
         console.text("Training error at epoch 200: \(formatNumber(history.training[200])), against "
                      + "\(formatNumber(history.training[strict.best])) at epoch \(strict.best); "
                      + "the kept network's validation error is \(formatNumber(kept)).")
