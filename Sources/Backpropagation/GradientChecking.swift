@@ -63,8 +63,11 @@ public func gradientCheckTable(_ checks: [ParameterCheck]) -> TextTable {
 public struct FiniteDifferenceStudy: Sendable {
     /// One step size and the absolute errors of both formulas.
     public struct Row: Sendable {
+        /// The step h.
         public let step: Double
+        /// |forward difference − exact derivative|.
         public let forwardError: Double
+        /// |central difference − exact derivative|.
         public let centralError: Double
     }
 

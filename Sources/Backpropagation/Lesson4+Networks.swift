@@ -13,9 +13,17 @@ extension Lesson4 {
         console.heading("3. A binary classifier by hand")
         let (model, x, y) = classifierExample
         let pass = model.forward(x)
-        console.text("X (N = 4 samples as rows), w₁, w₂, b = \(formatNumber(model.b)), labels y = \(asRow(y)):")
-        console.text("X w₁ =");      console.block(pass.preActivation)
-        console.text("h = ReLU(X w₁) =");  console.block(pass.h)
+        console.text("N = 4 samples as the rows of X, labels y = \(asRow(y)):")
+        console.text("X =")
+        console.block(x)
+        console.text("w₁ =")
+        console.block(model.w1)
+        console.text("w₂ = \(asRow(model.w2)),  b = \(formatNumber(model.b))")
+        console.text("\nForward pass:")
+        console.text("X w₁ =")
+        console.block(pass.preActivation)
+        console.text("h = ReLU(X w₁) =")
+        console.block(pass.h)
         console.text("z = h w₂ + b = \(asRow(pass.z))")
         console.text("ŷ = σ(z)     = \(asRow(pass.yHat))")
         console.text("L = mean BCE = \(formatNumber(model.loss(pass, labels: y), digits: 6))")
@@ -78,8 +86,11 @@ extension Lesson4 {
         let fromZ = z2.map { sigmoid($0) * (1 - sigmoid($0)) }
         let fromCache = h[1].map { $0 * (1 - $0) }
         let gap = (fromZ - fromCache).scalars.map(abs).max() ?? 0
-        console.text("g′(z⁽²⁾) from z: \(asRow(fromZ)); from the cached h⁽²⁾: \(asRow(fromCache)) "
-                     + "(largest difference \(formatNumber(gap, digits: 2)), with no exp to evaluate).")
+        console.text("""
+            g′(z⁽²⁾) from z:             σ(z)(1 − σ(z)) = \(asRow(fromZ))
+            g′(z⁽²⁾) from the cached h⁽²⁾: h(1 − h)      = \(asRow(fromCache))   (largest difference \
+            \(formatNumber(gap, digits: 2)); no exp evaluated)
+            """)
 
         let (dW, dB) = network.accumulated(inputs: inputs, targets: targets)
         console.text("\nΔW⁽¹⁾ = Σᵢ δ⁽²⁾(h⁽¹⁾)ᵀ over the batch =")
