@@ -88,8 +88,8 @@ extension Lesson4 {
         let gap = (fromZ - fromCache).scalars.map(abs).max() ?? 0
         console.text("""
             g′(z⁽²⁾) from z:             σ(z)(1 − σ(z)) = \(asRow(fromZ))
-            g′(z⁽²⁾) from the cached h⁽²⁾: h(1 − h)      = \(asRow(fromCache))   (largest difference \
-            \(formatNumber(gap, digits: 2)); no exp evaluated)
+            g′(z⁽²⁾) from the cached h⁽²⁾: h(1 − h)      = \(asRow(fromCache))
+            Largest difference \(formatNumber(gap, digits: 2)), and the cached form evaluates no exponential.
             """)
 
         let (dW, dB) = network.accumulated(inputs: inputs, targets: targets)
