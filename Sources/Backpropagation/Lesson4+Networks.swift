@@ -74,7 +74,8 @@ extension Lesson4 {
         let inputs = [[1, 0.5, -1], [0, -1, 2], [0.5, 1.5, 0.5], [-1, -0.5, 1]]
         let targets = [[0.9], [0.1], [0.8], [0.2]]
         let (λ, α) = (0.01, 2.0)
-        console.text("A 3-3-1 network of sigmoid units, m = 4 examples, λ = \(formatNumber(λ)), α = \(formatNumber(α)).")
+        console.text("A 3-3-1 network of sigmoid units, m = 4 examples, "
+                     + "λ = \(formatNumber(λ)), α = \(formatNumber(α)).")
         let h = network.activations(inputs[0])
         let δ = network.deltas(activations: h, target: targets[0])
         console.text("""
@@ -157,8 +158,8 @@ extension Lesson4 {
         let batchX = random.matrix(rows: 2, columns: 6, in: -2...2)
         let batchY = random.matrix(rows: 2, columns: 6, in: -1...1)
         let batchPass = network.forward(batchX)
-        let batchGradients = network.backward(
-            batchPass, outputGradient: ReLUNetwork.squaredError(output: batchPass.output, targets: batchY).outputGradient)
+        let batchError = ReLUNetwork.squaredError(output: batchPass.output, targets: batchY)
+        let batchGradients = network.backward(batchPass, outputGradient: batchError.outputGradient)
         let names = network.weights.indices.flatMap { ["Ω\(lowered($0))", "β\(lowered($0))"] }
         let values = network.weights.indices.flatMap { [network.weights[$0], network.biases[$0]] }
         let analytic = network.weights.indices.flatMap { [batchGradients.weights[$0], batchGradients.biases[$0]] }

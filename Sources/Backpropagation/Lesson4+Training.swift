@@ -94,7 +94,7 @@ extension Lesson4 {
         let series = zip(runs, marks).map { run, mark in
             TerminalPlot.Series(name: "α = \(formatNumber(run.learningRate))", mark: mark, values: run.losses)
         }
-        console.text("\nLoss per step (the plot is clipped at the starting loss; 'd' leaves it and does not come back):")
+        console.text("\nLoss per step, clipped at the starting loss ('d' leaves the plot and does not come back):")
         console.block(TerminalPlot.lines(series, yRange: 0...(1.05 * start)))
     }
 
@@ -150,7 +150,8 @@ extension Lesson4 {
         var table = TextTable(header: ["rule", "stops at epoch", "keeps epoch", "validation error kept"])
         table.append(["stop when validation rises (patience 1)", "\(strict.stop)", "\(strict.best)",
                       formatNumber(history.validation[strict.best])])
-        table.append(["patience 20", "\(patient.stop)", "\(patient.best)", formatNumber(history.validation[patient.best])])
+        table.append(["patience 20", "\(patient.stop)", "\(patient.best)",
+                      formatNumber(history.validation[patient.best])])
         table.append(["no early stopping", "200", "200", formatNumber(history.validation[200])])
         console.block(table)
         let kept = MiniBatchTraining.error(of: networks[strict.best], x: problem.validationX, y: problem.validationY)

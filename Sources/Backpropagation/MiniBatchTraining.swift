@@ -44,7 +44,8 @@ public struct MiniBatchTraining: Sendable {
     /// epoch (index 0 is the start) with the history of its errors.
     /// - Complexity: one forward and one backward pass per sample and epoch.
     public func train(_ network: ReLUNetwork, epochs: Int, batchSize: Int, learningRate: Double,
-                      weightDecay: Double = 0, random: inout SeededGenerator) -> (networks: [ReLUNetwork], history: History) {
+                      weightDecay: Double = 0,
+                      random: inout SeededGenerator) -> (networks: [ReLUNetwork], history: History) {
         var current = network
         var networks = [current]
         var history = History()

@@ -17,7 +17,8 @@ import Backpropagation
                         "4. The δ-rule", "5. Backpropagation through K ReLU layers", "6. Checking gradients",
                         "7. Gradient descent and the learning rate", "8. Mini-batch SGD and early stopping"]
         let positions = headings.map { text.firstRange(of: "── " + $0)?.lowerBound }
-        #expect(positions.allSatisfy { $0 != nil }, "missing headings: \(zip(headings, positions).filter { $1 == nil }.map(\.0))")
+        let missing = zip(headings, positions).filter { $1 == nil }.map(\.0)
+        #expect(missing.isEmpty, "missing headings: \(missing)")
         let found = positions.compactMap { $0 }
         #expect(found == found.sorted(), "the sections are out of order")
         for expected in ["∂L/∂θ₁ = 45   and the closed form 2cxθ₂ = 2·5·1.5·3 = 45",

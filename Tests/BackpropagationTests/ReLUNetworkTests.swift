@@ -12,7 +12,8 @@ import CourseKit
 
     static func check(_ network: ReLUNetwork, x: Matrix, y: Matrix) -> [ParameterCheck] {
         let pass = network.forward(x)
-        let g = network.backward(pass, outputGradient: ReLUNetwork.squaredError(output: pass.output, targets: y).outputGradient)
+        let error = ReLUNetwork.squaredError(output: pass.output, targets: y)
+        let g = network.backward(pass, outputGradient: error.outputGradient)
         let k = network.weights.indices
         return checkGradients(of: k.map { ("Ω\($0)", network.weights[$0]) } + k.map { ("β\($0)", network.biases[$0]) },
                               analytic: g.weights + g.biases) { p in
