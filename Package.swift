@@ -17,10 +17,11 @@ let package = Package(
         .target(name: "Perceptron", dependencies: ["CourseKit"]),
         .target(name: "ShallowNetworks", dependencies: ["CourseKit"]),
         .target(name: "XOR", dependencies: ["CourseKit"]),
+        .target(name: "Backpropagation", dependencies: ["CourseKit"]),
         .target(name: "Convolution", dependencies: ["CourseKit"]),
         .target(name: "SelfAttention", dependencies: ["CourseKit"]),
         // The exercise catalogue, the compile-and-run engine, the judges and the reports.
-        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron", "ShallowNetworks", "XOR", "Convolution", "SelfAttention"]),
+        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron", "ShallowNetworks", "XOR", "Backpropagation", "Convolution", "SelfAttention"]),
         // Argument parsing and dispatch only.
         .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
         // The benchmark of the grader against the bare compiler: `swift run course-bench`.
@@ -29,6 +30,7 @@ let package = Package(
         .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit"]),
         .testTarget(name: "ShallowNetworksTests", dependencies: ["ShallowNetworks", "CourseKit"]),
         .testTarget(name: "XORTests", dependencies: ["XOR", "CourseKit"]),
+        .testTarget(name: "BackpropagationTests", dependencies: ["Backpropagation", "CourseKit"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit"]),
         .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit"]),
         .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime"]),

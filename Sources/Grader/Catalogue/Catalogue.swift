@@ -3,6 +3,7 @@ import CourseKit
 import Perceptron
 import ShallowNetworks
 import XOR
+import Backpropagation
 import Convolution
 import SelfAttention
 
@@ -14,7 +15,7 @@ public enum Catalogue {
     ].sorted { $0.number < $1.number }
 
     /// The lessons that `course run` shows.
-    public static let lessons: [any LiveLesson.Type] = [Lesson1.self, Lesson2.self, Lesson3.self, Lesson5.self, Lesson6.self]
+    public static let lessons: [any LiveLesson.Type] = [Lesson1.self, Lesson2.self, Lesson3.self, Lesson4.self, Lesson5.self, Lesson6.self]
 
     /// Returns the exercise named `exerciseN`, if there is one.
     public static func exercise(named name: String) -> Exercise? {

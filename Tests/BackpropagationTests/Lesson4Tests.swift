@@ -1,0 +1,37 @@
+import Testing
+import CourseKit
+import Backpropagation
+
+@Suite struct Lesson4Tests {
+    static func output() -> String {
+        var lines: [String] = []
+        Lesson4.run(on: LessonConsole { lines.append($0) })
+        return lines.joined(separator: "\n")
+    }
+
+    // The live lesson shows its eight sections in the order of the text, with the worked
+    // numbers the text quotes.
+    @Test func runShowsTheSectionsAndTheWorkedNumbers() {
+        let text = Self.output()
+        let headings = ["1. Computational graphs", "2. Summing over paths", "3. A binary classifier",
+                        "4. The δ-rule", "5. Backpropagation through K ReLU layers", "6. Checking gradients",
+                        "7. Gradient descent and the learning rate", "8. Mini-batch SGD and early stopping"]
+        let positions = headings.map { text.firstRange(of: "── " + $0)?.lowerBound }
+        let missing = zip(headings, positions).filter { $1 == nil }.map(\.0)
+        #expect(missing.isEmpty, "missing headings: \(missing)")
+        let found = positions.compactMap { $0 }
+        #expect(found == found.sorted(), "the sections are out of order")
+        for expected in ["∂L/∂θ₁ = 45   and the closed form 2cxθ₂ = 2·5·1.5·3 = 45",
+                         "∂L/∂θ₂ = 30   and the closed form 2cxθ₁ = 2·5·1.5·2 = 30",
+                         "∂e/∂b = ∂e/∂c·∂c/∂b + ∂e/∂d·∂d/∂b = 2·1 + 3·1 = 5",
+                         "∂e/∂a = 2, ∂e/∂b = 5 — 5 multiplications",
+                         "(9 products, 8 sums)", "(1 product, 4 sums)",
+                         "L = mean BCE = 0.415531", "gives nan; the cancelled form gives ŷ − y = 1",
+                         "2/λ_max = 0.2588", "diverged: loss > 1e6 at step 22",
+                         "'nearKink'", "stop when validation rises (patience 1)              27           26"] {
+            #expect(text.contains(expected), "the lesson's output lacks “\(expected)”")
+        }
+        let disagreements = text.ranges(of: "DISAGREES").count
+        #expect(disagreements == 3, "only the three deliberate mistakes of section 6 may disagree; found \(disagreements)")
+    }
+}

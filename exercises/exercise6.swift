@@ -1,0 +1,46 @@
+// Exercise 6 — The θ₁θ₂x graph by hand
+//
+// Backpropagation is the chain rule applied node by node, from the loss back to the
+// parameters. Lesson 4, section 1 (lessons/lesson4-backpropagation.md) works the graph
+// of the model θ₁θ₂x with the squared loss. Here the same graph ends in another loss,
+// log cosh, which behaves like c²/2 near 0 and like |c| far from it:
+//
+//     a = θ₁ θ₂          b = a x          c = b − y          L = log cosh c
+//
+// Backwards, each adjoint is the previous one times a local derivative:
+//
+//     ∂L/∂c                                  (the derivative of log cosh at c)
+//     ∂L/∂b  = ∂L/∂c · ∂c/∂b
+//     ∂L/∂a  = ∂L/∂b · ∂b/∂a
+//     ∂L/∂θ₁ = ∂L/∂a · ∂a/∂θ₁        ∂L/∂θ₂ = ∂L/∂a · ∂a/∂θ₂
+//
+// Conventions
+// - Every value is a number (Double); x and y are data, θ₁ and θ₂ the parameters.
+// - cosh c = (e^c + e^(−c))/2, and d/dc cosh c = sinh c.
+// - The checks use values where |c| is in the hundreds or thousands. cosh overflows to
+//   infinity beyond |c| ≈ 710, so compute log cosh c in a form that never evaluates
+//   e^|c|: write cosh c = e^|c| (1 + e^(−2|c|)) / 2 and take the logarithm (log1p helps).
+// - Your gradients are also compared with central differences of your own loss.
+
+import CourseKit
+
+/// Returns the forward values of the graph: a = θ₁θ₂, b = a x, c = b − y and L = log cosh c.
+func graphForward(theta1: Double, theta2: Double, x: Double, y: Double)
+    -> (a: Double, b: Double, c: Double, loss: Double) {
+    // TODO: compute a, b, c and L one node at a time, with L finite even when |c| is large
+    notImplemented()
+}
+
+/// Returns the adjoints (∂L/∂c, ∂L/∂b, ∂L/∂a), in the order backpropagation finds them.
+func graphBackward(theta1: Double, theta2: Double, x: Double, y: Double)
+    -> (dc: Double, db: Double, da: Double) {
+    // TODO: start from ∂L/∂c and multiply by one local derivative per step
+    notImplemented()
+}
+
+/// Returns the gradient (∂L/∂θ₁, ∂L/∂θ₂).
+func graphGradient(theta1: Double, theta2: Double, x: Double, y: Double)
+    -> (theta1: Double, theta2: Double) {
+    // TODO: multiply ∂L/∂a by the local derivatives of a = θ₁θ₂
+    notImplemented()
+}
