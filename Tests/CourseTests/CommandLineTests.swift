@@ -10,27 +10,40 @@ struct Run {
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// Runs `course` with the arguments, from the package root, with a private progress folder.
-func course(_ arguments: String..., state: URL? = nil) throws -> Run {
+/// The built `course` executable, next to the test bundle.
+func courseExecutable() throws -> URL {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         .appendingPathComponent("course")
     let candidates = [binary, packageRoot.appendingPathComponent(".build/debug/course")]
     guard let executable = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
         throw CocoaError(.fileNoSuchFile)
     }
+    return executable
+}
+
+/// Starts `course` with the arguments, from `directory`, with a private progress folder and
+/// its output discarded unless pipes are given.
+func startCourse(_ arguments: [String], directory: URL = packageRoot, state: URL? = nil,
+                 stdout: Pipe? = nil, stderr: Pipe? = nil) throws -> Process {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = try courseExecutable()
     process.arguments = arguments
-    process.currentDirectoryURL = packageRoot
+    process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment["COURSE_STATE_DIR"] = (state ?? FileManager.default.temporaryDirectory
         .appendingPathComponent("course-state-\(UUID().uuidString)")).path
     process.environment = environment
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
+    process.standardOutput = stdout ?? FileHandle.nullDevice
+    process.standardError = stderr ?? FileHandle.nullDevice
     try process.run()
+    return process
+}
+
+/// Runs `course` with the arguments, from the package root, with a private progress folder.
+func course(_ arguments: String..., state: URL? = nil, directory: URL = packageRoot) throws -> Run {
+    let out = Pipe(), err = Pipe()
+    let process = try startCourse(arguments, directory: directory, state: state, stdout: out, stderr: err)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -9,11 +9,14 @@ public struct ClassFolder: Sendable {
 
     public init(root: URL) { self.root = root.standardizedFileURL }
 
-    /// The students' folder names, sorted; hidden folders and links are skipped.
+    /// Folders that tools leave in a class folder, which are not students.
+    static let notStudents: Set<String> = [".git", ".svn", ".hg", ".DS_Store", "__MACOSX", ".ipynb_checkpoints"]
+
+    /// The students' folder names, sorted; links and the folders of tools are skipped.
     public func students() throws -> [String] {
         let names = try FileManager.default.contentsOfDirectory(atPath: root.path)
         return names.filter { name in
-            !name.hasPrefix(".") && ClassFolder.kind(of: root.appendingPathComponent(name).path) == .directory
+            !ClassFolder.notStudents.contains(name) && ClassFolder.kind(of: root.appendingPathComponent(name).path) == .directory
         }.sorted()
     }
 
