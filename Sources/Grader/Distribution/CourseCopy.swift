@@ -68,11 +68,18 @@ struct CourseCopy {
         return kept.joined(separator: "\n")
     }
 
-    /// Returns Package.swift without the lines that name any of the targets.
+    /// Returns Package.swift without the lines that name any of the targets, and without the
+    /// comment lines right above them.
     static func removingTargets(_ names: [String], from manifest: String) -> String {
-        manifest.split(separator: "\n", omittingEmptySubsequences: false)
-            .filter { line in !names.contains { line.contains("name: \"\($0)\"") } }
-            .joined(separator: "\n")
+        var kept: [Substring] = []
+        for line in manifest.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard names.contains(where: { line.contains("name: \"\($0)\"") }) else {
+                kept.append(line)
+                continue
+            }
+            while let last = kept.last, last.trimmingCharacters(in: .whitespaces).hasPrefix("//") { kept.removeLast() }
+        }
+        return kept.joined(separator: "\n")
     }
 }
 
