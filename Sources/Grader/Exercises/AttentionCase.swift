@@ -4,13 +4,13 @@ import SelfAttention
 /// One input of exercises 11 and 12: inputs X (D×N, one input per column) and the six
 /// parameters of a self-attention block (Ω_q, Ω_k: D_q×D; Ω_v: D_v×D; biases as columns).
 struct AttentionCase {
-    let x: Matrix
-    let queryWeights: Matrix
-    let queryBias: Matrix
-    let keyWeights: Matrix
-    let keyBias: Matrix
-    let valueWeights: Matrix
-    let valueBias: Matrix
+    var x: Matrix
+    var queryWeights: Matrix
+    var queryBias: Matrix
+    var keyWeights: Matrix
+    var keyBias: Matrix
+    var valueWeights: Matrix
+    var valueBias: Matrix
 
     /// The shapes in words, for messages: "D = 3, D_q = 2, D_v = 4, N = 4".
     var description: String {
@@ -50,14 +50,9 @@ struct AttentionCase {
 
     /// The same block on the inputs multiplied by `factor`.
     func scalingInputs(by factor: Double) -> AttentionCase {
-        AttentionCase(x: x * factor, queryWeights: queryWeights, queryBias: queryBias, keyWeights: keyWeights,
-                      keyBias: keyBias, valueWeights: valueWeights, valueBias: valueBias)
-    }
-
-    /// The same block on other inputs.
-    func with(x: Matrix) -> AttentionCase {
-        AttentionCase(x: x, queryWeights: queryWeights, queryBias: queryBias, keyWeights: keyWeights,
-                      keyBias: keyBias, valueWeights: valueWeights, valueBias: valueBias)
+        var scaled = self
+        scaled.x = x * factor
+        return scaled
     }
 
     /// The parameters as the lesson module holds them.
