@@ -166,7 +166,7 @@ extension Catalogue {
                         withoutStride[o]),
             ] : []
             try t.expectGradient("With \(c.description), ∂L/∂kernels[\(o)]", analytic: observed[o],
-                                 reference: expected[o], at: c.kernels[o], lossName: "convolve, through L = Σ g ⊙ z",
+                                 reference: expected[o], at: c.kernels[o], lossName: "convolve (L = Σ g ⊙ z)",
                                  loss: { k in
                                      var kernels = c.kernels
                                      kernels[o] = k
@@ -188,7 +188,7 @@ extension Catalogue {
                                     c.backward { i, j in i + c.dilation * j - c.padding }.input))
         }
         try t.expectGradient("With \(c.description), ∂L/∂x", analytic: observed, reference: expected, at: c.x,
-                             lossName: "convolve, through L = Σ g ⊙ z",
+                             lossName: "convolve (L = Σ g ⊙ z)",
                              loss: { x in try studentLoss(t, c, x: x) }, mistakes: mistakes)
     }
 }
