@@ -1,4 +1,5 @@
 // Mistake: The output length takes the kernel size K as the kernel's width, forgetting that a dilation d spreads it over d(K − 1) + 1 positions.
+// Diagnosis: This ignores the dilation
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

@@ -1,4 +1,5 @@
 // Mistake: When the dilated kernel is wider than the padded signal the output length must be 0, but integer division rounds the negative quotient towards zero and still counts an output.
+// Diagnosis: so there is no output: return 0
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

@@ -1,4 +1,5 @@
 // Mistake: The output length counts the kernel as d(K − 1) positions wide instead of d(K − 1) + 1, giving one output too many whenever the stride is 1.
+// Diagnosis: One output too many
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

@@ -1,4 +1,5 @@
 // Mistake: Each layer multiplies in its own stride before widening the receptive field, but a layer's stride only spaces out the units of the layers after it.
+// Diagnosis: This counts each layer's own stride
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

@@ -1,4 +1,5 @@
 // Mistake: The dilation is multiplied into the spacing of later layers as if it were a stride, so it widens the reach of every later layer too.
+// Diagnosis: multiplied into the spacing as if it were a stride
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

@@ -1,4 +1,5 @@
 // Mistake: The receptive field grows by d(K − 1) at every layer, ignoring that the strides of earlier layers space the units of later layers further apart.
+// Diagnosis: This ignores the strides of earlier layers
 // Exercise 10 — Output lengths and receptive fields
 //
 // Read lessons/lesson5-convolution.md, section 1 (the output length) and section 4

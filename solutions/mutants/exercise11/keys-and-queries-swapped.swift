@@ -1,4 +1,5 @@
 // Mistake: The scores use qₘᵀkₙ instead of kₘᵀqₙ: keys and queries have swapped roles, which only goes unnoticed when Ω_q = Ω_k and β_q = β_k.
+// Diagnosis: keys and queries have swapped roles
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

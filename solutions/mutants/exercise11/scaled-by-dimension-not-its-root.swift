@@ -1,4 +1,5 @@
 // Mistake: The scaled variant divides the scores by D_q instead of by √D_q.
+// Diagnosis: divided by D_q = 2 instead of its square root
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

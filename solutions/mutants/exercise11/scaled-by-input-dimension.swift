@@ -1,4 +1,5 @@
 // Mistake: The scaled variant divides the scores by √D, the size of the inputs, instead of √D_q, the size of the queries and keys.
+// Diagnosis: divided by √D = √3, the size of the inputs
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

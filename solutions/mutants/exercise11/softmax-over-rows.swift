@@ -1,4 +1,5 @@
 // Mistake: The softmax normalises each row of the scores instead of each column, so the weights that output n gives to the inputs m no longer sum to one.
+// Diagnosis: Its rows sum to one instead: the softmax runs over m, down each column
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

@@ -1,4 +1,5 @@
 // Mistake: The softmax exponentiates the raw scores without subtracting their maximum, so scores above about 709 overflow to ∞ and the weights become NaN.
+// Diagnosis: Subtract the column maximum
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

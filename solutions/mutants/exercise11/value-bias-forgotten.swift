@@ -1,4 +1,5 @@
 // Mistake: The values are computed as Ω_v xₘ without the bias β_v.
+// Diagnosis: The value bias β_v is missing
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

@@ -1,4 +1,5 @@
 // Mistake: The outputs are V Aᵀ instead of V A: output n mixes the values with the weights of row n, which are not the ones its query chose.
+// Diagnosis: These are V Aᵀ
 // Exercise 11 — Self-attention, forward pass
 //
 // Read lessons/lesson6-self-attention.md, sections 1 and 2 (queries, keys, values and the

@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂A is computed as Gᵀ V, the transpose of Vᵀ G: the entry for (m, n) must pair value vₘ with the gradient of output n.
+// Diagnosis: ∂L/∂A is transposed
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

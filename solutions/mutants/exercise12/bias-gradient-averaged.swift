@@ -1,4 +1,5 @@
 // Mistake: The bias gradients average over the N columns instead of summing: each bias is added to every column, so every column contributes in full.
+// Diagnosis: This is the mean over the N columns, not the sum
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

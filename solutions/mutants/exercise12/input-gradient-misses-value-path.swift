@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂X adds the paths through the queries and the keys but forgets the path through the values, Ω_vᵀ ∂L/∂V.
+// Diagnosis: ∂L/∂X misses the path through the values
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂K is computed as Q ∂L/∂S instead of Q (∂L/∂S)ᵀ: in S = KᵀQ the keys index the rows, so the score gradient must be transposed.
+// Diagnosis: ∂L/∂K = Q (∂L/∂S)ᵀ
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

@@ -1,4 +1,5 @@
 // Mistake: The backward pass forgets the factor 1/√D_q of the scaled variant: the forward pass divided the scores by it, so their gradient must be multiplied by it.
+// Diagnosis: The factor 1/√D_q of the scaled scores is missing
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

@@ -1,4 +1,5 @@
 // Mistake: The step through the softmax multiplies by the weights only, aₘγₘ, and misses the subtracted term aₘ Σ a_{m′}γ_{m′} that comes from the normalisation.
+// Diagnosis: misses the subtracted term
 // Exercise 12 — Self-attention, backward pass
 //
 // Read lessons/lesson6-self-attention.md, section 7 (the backward pass), after exercise 11.

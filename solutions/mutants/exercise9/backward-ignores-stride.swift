@@ -1,4 +1,5 @@
 // Mistake: The backward pass locates the taps at i + d·j − p, forgetting the stride that the forward pass used.
+// Diagnosis: the stride is missing
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

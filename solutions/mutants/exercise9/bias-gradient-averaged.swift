@@ -1,4 +1,5 @@
 // Mistake: The bias gradient averages the output gradient over positions instead of summing it: β_o is added to every output, so every output contributes in full.
+// Diagnosis: sum, do not average
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

@@ -1,4 +1,5 @@
 // Mistake: The forward pass multiplies the stride by the dilation too, reading x at d·(s·i + j) − p instead of s·i + d·j − p.
+// Diagnosis: the dilation multiplies the stride too
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

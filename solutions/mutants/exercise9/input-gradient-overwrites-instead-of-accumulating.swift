@@ -1,4 +1,5 @@
 // Mistake: The input gradient is assigned (=) instead of accumulated (+=), so an input read by several outputs keeps only the last contribution.
+// Diagnosis: accumulate ∂x[c, t] +=
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

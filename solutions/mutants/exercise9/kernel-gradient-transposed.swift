@@ -1,4 +1,5 @@
 // Mistake: Each kernel gradient is returned as a K×C_i matrix, the transpose of the C_i×K kernel it belongs to.
+// Diagnosis: It is the transpose of the expected matrix
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

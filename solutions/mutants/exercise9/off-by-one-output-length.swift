@@ -1,4 +1,5 @@
 // Mistake: The output length forgets the −1 in ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1, so it is one too long whenever the stride is 1.
+// Diagnosis: the backward pass loops over one output too many
 // Exercise 9 — A multi-channel 1D convolution, forward and backward
 //
 // Read lessons/lesson5-convolution.md, section 1 (convolution in 1D) and section 3 (channels,

@@ -1,0 +1,68 @@
+import CourseKit
+import SelfAttention
+
+/// One input of exercises 11 and 12: inputs X (D×N, one input per column) and the six
+/// parameters of a self-attention block (Ω_q, Ω_k: D_q×D; Ω_v: D_v×D; biases as columns).
+struct AttentionCase {
+    var x: Matrix
+    var queryWeights: Matrix
+    var queryBias: Matrix
+    var keyWeights: Matrix
+    var keyBias: Matrix
+    var valueWeights: Matrix
+    var valueBias: Matrix
+
+    /// The shapes in words, for messages: "D = 3, D_q = 2, D_v = 4, N = 4".
+    var description: String {
+        "D = \(x.rows), D_q = \(queryWeights.rows), D_v = \(valueWeights.rows), N = \(x.columns)"
+    }
+
+    /// The hand-made case: non-symmetric, Ω_q ≠ Ω_k and β_q ≠ β_k, and D_q, D_v and D all
+    /// different, so that swapped keys and queries, a transposed A or a scale by the wrong
+    /// dimension each give another answer.
+    static let handMade = AttentionCase(
+        x: Matrix([[1, 0.5, -1, 2], [0, -1.5, 1, 0.5], [2, 1, 0.5, -1]]),
+        queryWeights: Matrix([[0.6, -0.4, 0.9], [-0.3, 0.8, 0.2]]), queryBias: Matrix(column: [0.1, -0.2]),
+        keyWeights: Matrix([[-0.5, 0.7, 0.3], [0.4, 0.1, -0.6]]), keyBias: Matrix(column: [0.3, 0.05]),
+        valueWeights: Matrix([[0.2, -0.7, 0.5], [0.9, 0.1, -0.3], [-0.4, 0.6, 0.8], [0.3, -0.2, -0.9]]),
+        valueBias: Matrix(column: [0.5, -0.25, 0.1, 0.4]))
+
+    /// The lesson's run: its five inputs of size 4 and its seeded parameters.
+    static let lesson: AttentionCase = {
+        let θ = Lesson6.parameters
+        return AttentionCase(x: Lesson6.inputs, queryWeights: θ.queryWeights, queryBias: θ.queryBias,
+                             keyWeights: θ.keyWeights, keyBias: θ.keyBias,
+                             valueWeights: θ.valueWeights, valueBias: θ.valueBias)
+    }()
+
+    /// A case with seeded values of order one everywhere.
+    static func random(inputDimension: Int, queryDimension: Int, valueDimension: Int, count: Int, seed: UInt64) -> AttentionCase {
+        var random = SeededGenerator(seed: 11_000 + seed)
+        return AttentionCase(
+            x: random.matrix(rows: inputDimension, columns: count, in: -2...2),
+            queryWeights: random.matrix(rows: queryDimension, columns: inputDimension, in: -1...1),
+            queryBias: random.matrix(rows: queryDimension, columns: 1, in: -0.5...0.5),
+            keyWeights: random.matrix(rows: queryDimension, columns: inputDimension, in: -1...1),
+            keyBias: random.matrix(rows: queryDimension, columns: 1, in: -0.5...0.5),
+            valueWeights: random.matrix(rows: valueDimension, columns: inputDimension, in: -1...1),
+            valueBias: random.matrix(rows: valueDimension, columns: 1, in: -0.5...0.5))
+    }
+
+    /// The same block on the inputs multiplied by `factor`.
+    func scalingInputs(by factor: Double) -> AttentionCase {
+        var scaled = self
+        scaled.x = x * factor
+        return scaled
+    }
+
+    /// The parameters as the lesson module holds them.
+    var parameters: AttentionParameters {
+        AttentionParameters(queryWeights: queryWeights, queryBias: queryBias, keyWeights: keyWeights, keyBias: keyBias,
+                            valueWeights: valueWeights, valueBias: valueBias)
+    }
+
+    /// The reference forward pass.
+    func forward(scaled: Bool) -> SelfAttentionPass {
+        SelfAttentionPass(x: x, parameters: parameters, scaled: scaled)
+    }
+}

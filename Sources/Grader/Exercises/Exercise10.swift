@@ -1,0 +1,146 @@
+import CourseKit
+import Convolution
+import SubmissionRuntime
+
+extension Catalogue {
+    /// Exercise 10: the output length of a convolutional layer and the receptive field of a
+    /// stack of them (lesson 5, sections 1 and 4).
+    static let exercise10 = Exercise(
+        number: 10, title: "Output lengths and receptive fields", lesson: 5,
+        functions: [
+            "func outputLength(inputLength: Int, kernelSize: Int, stride: Int, dilation: Int, padding: Int) -> Int",
+            "func receptiveField(kernelSizes: [Int], strides: [Int], dilations: [Int]) -> Int",
+        ],
+        hints: [
+            "Section 1 of lessons/lesson5-convolution.md, \"The output length\": count the placements of the dilated kernel that fit in the padded signal. Section 4, \"The general rule\", has the receptive field.",
+            "The dilated kernel covers d(K − 1) + 1 positions and the padded signal has L + 2p. If the kernel is wider, return 0 before dividing: Swift's / rounds a negative quotient towards zero, so the formula alone would still count an output.",
+            "L_out = (L + 2p − (d(K − 1) + 1)) / s + 1 with integer division. Forgetting the +1 of the kernel's width gives one output too many whenever the stride is 1.",
+            "For the receptive field keep r = 1 and j = 1; for each layer in order, first r += d·(K − 1)·j, then j *= s. The order matters: a layer's own stride spaces out its units, so it widens only the layers after it.",
+            "The dilation widens only its own layer's reach (d·(K − 1)); it does not change the spacing j of later layers. Check yourself on the lesson's table: kernels 3, 3, 3 with strides 2, 2, 1 give 1 + 2 + 4 + 8 = 15.",
+        ],
+        checks: [
+            Check("outputLength matches the lesson's table (padding, valid, stride, dilation)", points: 2) { t in
+                for layer in [(6, 3, 1, 1, 1), (6, 3, 1, 1, 0), (6, 3, 2, 1, 1), (7, 3, 2, 1, 1), (6, 3, 1, 2, 2), (10, 5, 3, 1, 0)] {
+                    try expectOutputLength(t, layer)
+                }
+            },
+            Check("outputLength is 0 when the dilated kernel does not fit", points: 1) { t in
+                for layer in [(4, 3, 1, 3, 0), (3, 5, 1, 1, 0), (6, 4, 2, 2, 0)] { try expectOutputLength(t, layer) }
+            },
+            Check("receptiveField of three-wide stacks is 3, 5, 7, and 1 without any layer", points: 1) { t in
+                for depth in 0...3 {
+                    let ones = [Int](repeating: 1, count: depth)
+                    try expectReceptiveField(t, [Int](repeating: 3, count: depth), ones, ones)
+                }
+            },
+            Check("receptiveField with strides: a stride widens the layers after it", points: 2) { t in
+                try expectReceptiveField(t, [3, 3, 3], [2, 2, 1], [1, 1, 1])
+                try expectReceptiveField(t, [5, 3], [2, 1], [1, 1])
+            },
+            Check("receptiveField with dilations: a dilation widens its own layer", points: 2) { t in
+                try expectReceptiveField(t, [3, 3, 3], [1, 1, 1], [1, 2, 4])
+                try expectReceptiveField(t, [3, 3], [1, 3], [2, 2])
+            },
+            Check("outputLength on other layers, including kernels that just fit and seeded ones", points: 2, visibility: .hidden) { t in
+                for layer in [(100, 7, 4, 3, 5), (5, 3, 2, 2, 0), (9, 3, 3, 2, 1), (8, 2, 2, 1, 0), (1, 1, 1, 1, 0), (0, 1, 1, 1, 0)] {
+                    try expectOutputLength(t, layer)
+                }
+                var random = SeededGenerator(seed: 10_001)
+                for _ in 0..<12 {
+                    try expectOutputLength(t, (random.integer(in: 1...60), random.integer(in: 1...9), random.integer(in: 1...5),
+                                               random.integer(in: 1...4), random.integer(in: 0...4)))
+                }
+            },
+            Check("receptiveField of other stacks, strides and dilations together, and seeded ones", points: 2, visibility: .hidden) { t in
+                try expectReceptiveField(t, [2, 4, 3], [3, 1, 2], [2, 1, 3])
+                try expectReceptiveField(t, [7, 1, 3], [2, 2, 1], [1, 1, 2])
+                try expectReceptiveField(t, [3, 3, 3, 3], [2, 2, 2, 2], [1, 1, 1, 1])
+                var random = SeededGenerator(seed: 10_002)
+                for _ in 0..<8 {
+                    let depth = random.integer(in: 1...5)
+                    try expectReceptiveField(t, (0..<depth).map { _ in random.integer(in: 1...7) },
+                                             (0..<depth).map { _ in random.integer(in: 1...3) },
+                                             (0..<depth).map { _ in random.integer(in: 1...3) })
+                }
+            },
+        ])
+
+    /// One layer: (L, K, s, d, p).
+    private typealias Layer = (length: Int, kernelSize: Int, stride: Int, dilation: Int, padding: Int)
+
+    private static func expectOutputLength(_ t: CheckContext, _ l: Layer) throws {
+        let observed = try t.integer("outputLength", l.length, l.kernelSize, l.stride, l.dilation, l.padding)
+        let expected = Convolution.outputLength(inputLength: l.length, kernelSize: l.kernelSize, stride: l.stride,
+                                                dilation: l.dilation, padding: l.padding)
+        let span = l.dilation * (l.kernelSize - 1) + 1
+        let padded = l.length + 2 * l.padding
+        // Counts the placements of a kernel `width` wide in `size` positions, unclamped when asked.
+        func placements(_ size: Int, _ width: Int, stride: Int = l.stride, clamped: Bool = true) -> Int {
+            clamped && width > size ? 0 : (size - width) / stride + 1
+        }
+        var mistakes: [(String, Int)] = []
+        if span > padded {
+            mistakes.append(("The dilated kernel, d(K − 1) + 1 = \(span) wide, does not fit in the L + 2p = \(padded) padded positions, so there is no output: return 0. Without that test the formula gives \(placements(padded, span, clamped: false)), because L + 2p − d(K − 1) − 1 is negative (and Swift's / rounds a negative quotient towards zero).",
+                             placements(padded, span, clamped: false)))
+        }
+        mistakes += [
+            ("One output too many: the dilated kernel is d(K − 1) + 1 = \(span) wide, not d(K − 1) = \(span - 1), so L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1; the −1 is missing.",
+             placements(padded, span - 1)),
+            ("This ignores the dilation: with d = \(l.dilation) the kernel spans d(K − 1) + 1 = \(span) positions, not K = \(l.kernelSize).",
+             placements(padded, l.kernelSize)),
+            ("The padding is added at both ends of the signal: L + 2p = \(padded) positions, not L + p = \(l.length + l.padding).",
+             placements(l.length + l.padding, span)),
+            ("This ignores the stride: the kernel moves s = \(l.stride) positions from one output to the next, so divide by s.",
+             placements(padded, span, stride: 1)),
+            ("This rounds up: L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 counts only the placements that fit entirely, so round down.",
+             span > padded ? 0 : (padded - span + l.stride - 1) / l.stride + 1),
+        ]
+        t.expect(observed, equals: expected,
+                 "outputLength(inputLength: \(l.length), kernelSize: \(l.kernelSize), stride: \(l.stride), dilation: \(l.dilation), padding: \(l.padding))",
+                 mistakes: mistakes.filter { $0.1 != expected })
+    }
+
+    private static func expectReceptiveField(_ t: CheckContext, _ kernelSizes: [Int], _ strides: [Int], _ dilations: [Int]) throws {
+        let observed = try t.integer("receptiveField", Integers(kernelSizes), Integers(strides), Integers(dilations))
+        let expected = Convolution.receptiveField(kernelSizes: kernelSizes, strides: strides, dilations: dilations)
+        let layers = Array(zip(kernelSizes, zip(strides, dilations))).map { (K: $0.0, s: $0.1.0, d: $0.1.1) }
+        // Runs the layer-by-layer rule with a wrong step, to name the mistake that gives `observed`.
+        func field(reach: (Int, Int, Int, Int) -> Int, spacing: (Int, Int, Int) -> Int, strideFirst: Bool = false) -> Int {
+            var r = 1, j = 1
+            for l in layers {
+                if strideFirst { j = spacing(j, l.s, l.d) }
+                r += reach(l.K, l.s, l.d, j)
+                if !strideFirst { j = spacing(j, l.s, l.d) }
+            }
+            return r
+        }
+        let mistakes = [
+            ("This ignores the strides of earlier layers: after a layer with stride s its units are s times further apart, so layer l's reach d_l(K_l − 1) counts in steps of j = s₁⋯s_{l−1} inputs.",
+             field(reach: { K, _, d, _ in d * (K - 1) }, spacing: { j, _, _ in j })),
+            ("This counts each layer's own stride: update r += d·(K − 1)·j before j *= s, because a layer's stride only spaces out the units of the layers after it.",
+             field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, _ in j * s }, strideFirst: true)),
+            ("The dilation is multiplied into the spacing as if it were a stride: it widens its own layer's reach, d·(K − 1)·j, and leaves j for later layers as j·s.",
+             field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, d in j * s * d })),
+            ("This ignores the dilations: a layer with dilation d reaches d·(K − 1) units of the layer below beyond the first, not K − 1.",
+             field(reach: { K, _, _, j in (K - 1) * j }, spacing: { j, s, _ in j * s })),
+        ]
+        t.expect(observed, equals: expected,
+                 "receptiveField(kernelSizes: \(kernelSizes), strides: \(strides), dilations: \(dilations))",
+                 mistakes: mistakes.filter { $0.1 != expected })
+    }
+}
+
+/// A list of integers that crosses the wire as integers even when it is empty. (`[Int]`'s own
+/// conversion asks `as? [Double]` first, which an empty array of any type answers with yes, so
+/// an empty stack would reach the student's `[Int]` parameter as an empty `[Double]`.)
+private struct Integers: WireConvertible {
+    let values: [Int]
+
+    init(_ values: [Int]) { self.values = values }
+
+    init(wire: WireValue) throws(WireError) { values = try [Int](wire: wire) }
+
+    var wireValue: WireValue { .ints(values) }
+
+    static var wireTypeName: String { "[Int]" }
+}
