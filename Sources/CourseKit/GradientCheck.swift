@@ -104,7 +104,7 @@ public struct GradientCheck: Sendable {
     ///
     /// - Complexity: 2n + 1 evaluations of f for n coordinates.
     public func check(analytic: [Double], of f: ([Double]) -> Double, at x: [Double]) -> Result {
-        precondition(analytic.count == x.count,
+        require(analytic.count == x.count,
                      "the gradient has \(analytic.count) entries but the point has \(x.count)")
         let center = f(x)
         return Result(entries: x.indices.map { i in
@@ -116,7 +116,7 @@ public struct GradientCheck: Sendable {
 
     /// Checks the analytic gradient of f with respect to a matrix, entry by entry.
     public func check(analytic: Matrix, of f: (Matrix) -> Double, at x: Matrix) -> Result {
-        precondition(analytic.rows == x.rows && analytic.columns == x.columns,
+        require(analytic.rows == x.rows && analytic.columns == x.columns,
                      "the gradient is \(analytic.rows)×\(analytic.columns) but the point is \(x.rows)×\(x.columns)")
         return check(analytic: analytic.scalars,
                      of: { f(Matrix(rows: x.rows, columns: x.columns, scalars: $0)) },

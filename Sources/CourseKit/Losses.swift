@@ -5,7 +5,7 @@ public func squaredError(_ prediction: Double, _ target: Double) -> Double {
 
 /// Returns the mean squared error `(1/n) Σᵢ (ŷᵢ − yᵢ)²`.
 public func meanSquaredError(_ predictions: [Double], _ targets: [Double]) -> Double {
-    precondition(predictions.count == targets.count && !targets.isEmpty,
+    require(predictions.count == targets.count && !targets.isEmpty,
                  "mean squared error needs two non-empty arrays of the same length")
     return zip(predictions, targets).map(squaredError).reduce(0, +) / Double(targets.count)
 }
@@ -23,7 +23,7 @@ public func binaryCrossEntropy(_ p: Double, _ y: Double) -> Double {
 
 /// Returns the mean binary cross-entropy over a batch.
 public func meanBinaryCrossEntropy(_ probabilities: [Double], _ labels: [Double]) -> Double {
-    precondition(probabilities.count == labels.count && !labels.isEmpty,
+    require(probabilities.count == labels.count && !labels.isEmpty,
                  "cross-entropy needs two non-empty arrays of the same length")
     return zip(probabilities, labels).map(binaryCrossEntropy).reduce(0, +) / Double(labels.count)
 }
@@ -31,7 +31,7 @@ public func meanBinaryCrossEntropy(_ probabilities: [Double], _ labels: [Double]
 /// Returns the cross-entropy `−log softmax(z)_c` of scores `z` for the true class `c`,
 /// computed from the scores so that it stays finite (log-sum-exp).
 public func softmaxCrossEntropy(_ scores: [Double], trueClass c: Int) -> Double {
-    precondition(scores.indices.contains(c), "class \(c) is not among \(scores.count) scores")
+    require(scores.indices.contains(c), "class \(c) is not among \(scores.count) scores")
     let m = scores.max()!
     let logSum = m + log(scores.map { exp($0 - m) }.reduce(0, +))
     return logSum - scores[c]

@@ -40,7 +40,7 @@ extension Matrix {
     /// ```
     /// - Complexity: O(A.rows × A.columns × B.columns).
     public static func * (a: Matrix, b: Matrix) -> Matrix {
-        precondition(a.columns == b.rows,
+        require(a.columns == b.rows,
                      "cannot multiply a \(a.rows)×\(a.columns) matrix by a \(b.rows)×\(b.columns) matrix")
         var product = [Double](repeating: 0, count: a.rows * b.columns)
         for i in 0..<a.rows {
@@ -60,13 +60,13 @@ extension Matrix {
     /// (A + v𝟙ᵀ)ᵢⱼ = Aᵢⱼ + vᵢ        β + ΩH for a batch H stored as columns
     /// ```
     public func addingToEachColumn(_ v: Matrix) -> Matrix {
-        precondition(v.columns == 1 && v.rows == rows,
+        require(v.columns == 1 && v.rows == rows,
                      "cannot add a \(v.rows)×\(v.columns) vector to each column of a \(rows)×\(columns) matrix")
         return Matrix(rows: rows, columns: columns) { i, j in self[i, j] + v.scalars[i] }
     }
 
     private func combined(with b: Matrix, _ symbol: String, _ op: (Double, Double) -> Double) -> Matrix {
-        precondition(rows == b.rows && columns == b.columns,
+        require(rows == b.rows && columns == b.columns,
                      "shapes \(rows)×\(columns) and \(b.rows)×\(b.columns) differ in A \(symbol) B")
         return Matrix(rows: rows, columns: columns, scalars: zip(scalars, b.scalars).map(op))
     }
@@ -74,7 +74,7 @@ extension Matrix {
 
 /// Returns the dot product `uᵀv = Σᵢ uᵢvᵢ` of two arrays of the same length.
 public func dot(_ u: [Double], _ v: [Double]) -> Double {
-    precondition(u.count == v.count, "cannot take the dot product of lengths \(u.count) and \(v.count)")
+    require(u.count == v.count, "cannot take the dot product of lengths \(u.count) and \(v.count)")
     var total = 0.0
     for i in u.indices { total += u[i] * v[i] }
     return total

@@ -22,7 +22,7 @@ public struct Matrix: Equatable, Hashable, Sendable {
 
     /// Creates a matrix of the given shape with every entry equal to `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
-        precondition(rows >= 0 && columns >= 0, "a matrix cannot have a negative shape")
+        require(rows >= 0 && columns >= 0, "a matrix cannot have a negative shape")
         self.rows = rows
         self.columns = columns
         self.scalars = Array(repeating: value, count: rows * columns)
@@ -30,8 +30,8 @@ public struct Matrix: Equatable, Hashable, Sendable {
 
     /// Creates a matrix of the given shape from its entries listed row by row.
     public init(rows: Int, columns: Int, scalars: [Double]) {
-        precondition(rows >= 0 && columns >= 0, "a matrix cannot have a negative shape")
-        precondition(scalars.count == rows * columns,
+        require(rows >= 0 && columns >= 0, "a matrix cannot have a negative shape")
+        require(scalars.count == rows * columns,
                      "a \(rows)×\(columns) matrix needs \(rows * columns) entries, not \(scalars.count)")
         self.rows = rows
         self.columns = columns
@@ -44,7 +44,7 @@ public struct Matrix: Equatable, Hashable, Sendable {
     ///             [4, 5, 6]])      // 2×3
     public init(_ rows: [[Double]]) {
         let width = rows.first?.count ?? 0
-        precondition(rows.allSatisfy { $0.count == width }, "every row of a matrix must have the same length")
+        require(rows.allSatisfy { $0.count == width }, "every row of a matrix must have the same length")
         self.init(rows: rows.count, columns: width, scalars: rows.flatMap { $0 })
     }
 
@@ -82,12 +82,12 @@ public struct Matrix: Equatable, Hashable, Sendable {
     /// The entry in row `i` and column `j`, both counted from 0.
     public subscript(i: Int, j: Int) -> Double {
         get {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns,
+            require(i >= 0 && i < rows && j >= 0 && j < columns,
                          "index (\(i), \(j)) is outside a \(rows)×\(columns) matrix")
             return scalars[i * columns + j]
         }
         set {
-            precondition(i >= 0 && i < rows && j >= 0 && j < columns,
+            require(i >= 0 && i < rows && j >= 0 && j < columns,
                          "index (\(i), \(j)) is outside a \(rows)×\(columns) matrix")
             scalars[i * columns + j] = newValue
         }

@@ -57,7 +57,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 
     /// Returns a uniform integer in `0..<bound` (Lemire's method, without bias).
     public mutating func integer(below bound: Int) -> Int {
-        precondition(bound > 0, "the bound must be positive")
+        require(bound > 0, "the bound must be positive")
         let b = UInt64(bound)
         var product = next().multipliedFullWidth(by: b)
         if product.low < b {

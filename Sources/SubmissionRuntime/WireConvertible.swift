@@ -66,8 +66,8 @@ extension Matrix: WireConvertible {
 
 extension Array: WireConvertible where Element: WireConvertible {
     public var wireValue: WireValue {
-        if let xs = self as? [Double] { return .doubles(xs) }
-        if let ns = self as? [Int] { return .ints(ns) }
+        if Element.self == Double.self { return .doubles(self as! [Double]) }
+        if Element.self == Int.self { return .ints(self as! [Int]) }
         return .list(map(\.wireValue))
     }
     public init(wire: WireValue) throws(WireError) {

@@ -41,6 +41,7 @@ extension Catalogue {
                 try expectReceptiveField(t, [3, 3, 3], [1, 1, 1], [1, 2, 4])
                 try expectReceptiveField(t, [3, 3], [1, 3], [2, 2])
             },
+            // hidden checks: begin (removed by `course export`)
             Check("outputLength on other layers, including kernels that just fit and seeded ones", points: 2, visibility: .hidden) { t in
                 for layer in [(100, 7, 4, 3, 5), (5, 3, 2, 2, 0), (9, 3, 3, 2, 1), (8, 2, 2, 1, 0), (1, 1, 1, 1, 0), (0, 1, 1, 1, 0)] {
                     try expectOutputLength(t, layer)
@@ -63,6 +64,7 @@ extension Catalogue {
                                              (0..<depth).map { _ in random.integer(in: 1...3) })
                 }
             },
+            // hidden checks: end
         ])
 
     /// One layer: (L, K, s, d, p).

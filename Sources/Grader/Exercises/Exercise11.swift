@@ -35,6 +35,7 @@ extension Catalogue {
                 try expectAttention(t, c, scaled: true, result.attention)
                 try expectOutputs(t, c, scaled: true, result)
             },
+            // hidden checks: begin (removed by `course export`)
             Check("inputs 40 and 100 times larger: scores in the thousands give a finite attention matrix", points: 2, visibility: .hidden) { t in
                 for c in [AttentionCase.handMade.scalingInputs(by: 100), AttentionCase.lesson.scalingInputs(by: 40)] {
                     for scaled in [false, true] {
@@ -60,6 +61,7 @@ extension Catalogue {
                     }
                 }
             },
+            // hidden checks: end
         ])
 
     /// Calls the student's selfAttention.

@@ -36,6 +36,7 @@ extension Catalogue {
                 try expectWeightGradients(t, AttentionCase.handMade, scaled: true, seed: 2, only: Gradient.allCases)
                 try expectBiasGradients(t, AttentionCase.handMade, scaled: true, seed: 2)
             },
+            // hidden checks: begin (removed by `course export`)
             Check("inputs 100 times larger: scores in the thousands give finite gradients", points: 2, visibility: .hidden) { t in
                 for scaled in [false, true] {
                     try expectWeightGradients(t, AttentionCase.handMade.scalingInputs(by: 100), scaled: scaled, seed: 3,
@@ -55,6 +56,7 @@ extension Catalogue {
                     }
                 }
             },
+            // hidden checks: end
         ])
 
     /// The upstream gradient G = ∂L/∂Sa, D_v×N, seeded.

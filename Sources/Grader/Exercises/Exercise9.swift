@@ -34,6 +34,7 @@ extension Catalogue {
             Check("∂L/∂x agrees with central differences of your convolve and with the reference", points: 2) { t in
                 try expectInputGradient(t, ConvolutionCase.backward)
             },
+            // hidden checks: begin (removed by `course export`)
             Check("convolve with an even kernel, stride 3, a kernel wider than the signal, and one that does not fit", points: 2, visibility: .hidden) { t in
                 for c in ConvolutionCase.hidden { try expectConvolution(t, c) }
             },
@@ -44,6 +45,7 @@ extension Catalogue {
                     try expectInputGradient(t, c)
                 }
             },
+            // hidden checks: end
         ])
 
     // MARK: Forward
