@@ -10,7 +10,7 @@ import SelfAttention
 public enum Catalogue {
     /// The exercises, in order.
     public static let exercises: [Exercise] = [
-        exercise1, exercise2, exercise3, exercise4,
+        exercise1, exercise2, exercise3, exercise4, exercise5,
     ].sorted { $0.number < $1.number }
 
     /// The lessons that `course run` shows.
