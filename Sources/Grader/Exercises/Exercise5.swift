@@ -109,12 +109,10 @@ extension Catalogue {
 
     /// Names the Boolean function of two inputs with the given outputs on (0,0), (0,1), (1,0), (1,1).
     private static func truthTableName(_ bits: [Int]) -> String {
-        let names = ["the constant 0", "NOR", "NOT x₁ AND x₂", "NOT x₁", "x₁ AND NOT x₂", "NOT x₂", "XOR", "NAND",
-                     "AND", "XNOR", "x₂", "NOT x₁ OR x₂", "x₁", "x₁ OR NOT x₂", "OR", "the constant 1"]
-        // The first input's bit is the most significant: (0,0) ↦ 8, (0,1) ↦ 4, (1,0) ↦ 2, (1,1) ↦ 1.
-        let index = bits.reduce(0) { 2 * $0 + $1 }
-        let reversed = (0..<4).map { (index >> $0) & 1 }.reduce(0) { 2 * $0 + $1 }
-        return "\(names[reversed]) (\(bits.map(String.init).joined(separator: " ")))"
+        // Indexed by the outputs read as a binary number, (0,0)'s bit first: 0001 is AND.
+        let names = ["the constant 0", "AND", "x₁ AND NOT x₂", "x₁", "NOT x₁ AND x₂", "x₂", "XOR", "OR",
+                     "NOR", "XNOR", "NOT x₂", "x₁ OR NOT x₂", "NOT x₁", "NOT x₁ OR x₂", "NAND", "the constant 1"]
+        return "\(names[bits.reduce(0) { 2 * $0 + $1 }]) (\(bits.map(String.init).joined(separator: " ")))"
     }
 
     private static func expectOwnWeights(_ t: CheckContext) throws {
