@@ -13,7 +13,7 @@ extension Catalogue {
         hints: [
             "Section 3 of lessons/lesson2-shallow-networks.md: N = C(D, 0) + C(D, 1) + … + C(D, D_i), j running from 0 to D_i inclusive, with C(D, j) = 0 when j > D. Three lines in the plane: 1 + 3 + 3 = 7.",
             "Do not compute factorials: 21! already overflows an Int, and a Double rounds every integer above 2⁵³ ≈ 9 × 10¹⁵. Build the binomial step by step in integers: C(n, 0) = 1 and C(n, j) = C(n, j − 1) · (n − j + 1) / j, which is exact at every step.",
-            "Near D = 62 even C(n, j − 1) · (n − j + 1) overflows before the division. Divide first: with g = gcd(c, j), c · m / j = (c / g) · (m / (j / g)), and j / g divides m exactly. Or multiply in 128 bits: UInt64(j).dividingFullWidth(c.multipliedFullWidth(by: m)).quotient.",
+            "Near D = 62 even c · (n − j + 1) overflows before the division by j. Divide first: with g = gcd(c, j), c · (n − j + 1) / j = (c / g) · ((n − j + 1) / (j / g)), and j / g divides n − j + 1 exactly. Or multiply in 128 bits: UInt64(j).dividingFullWidth(c.multipliedFullWidth(by: UInt64(n - j + 1))).quotient.",
             "regionCount: for every point (x₁, x₂) of the grid, the pattern is [θ₀[d] + Θ[d, 0] x₁ + Θ[d, 1] x₂ > 0 for d in 0..<theta.rows]. Insert the patterns into a Set<[Bool]> and return its count. Strictly > 0: a point exactly on a line counts its unit as inactive. With no units every point has the empty pattern: 1 region.",
         ],
         checks: [
@@ -76,14 +76,14 @@ extension Catalogue {
                             + "A binomial was rounded: a Double has a 53-bit mantissa and cannot hold C(\(hyperplanes), j) "
                             + "exactly; compute it in integers.")
         }
-        t.expect(observed, equals: expected, what, mistakes: [
+        t.expect(observed, equals: expected, what, mistakes: distinct([
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the last term.",
              binomialSum(hyperplanes, through: min(dimensions, hyperplanes) - 1)),
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours adds one term too many, C(D, D_i + 1).",
              binomialSum(hyperplanes, through: min(dimensions + 1, hyperplanes))),
             ("That is 2^D, every activation pattern; it is the count only when D ≤ D_i.",
              hyperplanes < Int.bitWidth - 1 ? 1 << hyperplanes : 0),
-        ].filter { $0.1 != expected } + (observed < 0 ? [("It is negative: an integer overflow wrapped around.", observed)] : []))
+        ] + (observed < 0 ? [("It is negative: an integer overflow wrapped around.", observed)] : []), unless: expected))
     }
 
     // MARK: Regions on a grid
@@ -126,13 +126,27 @@ extension Catalogue {
         let crossing = (0..<layer.theta.rows).filter { d in Set(strict.map { $0[d] }).count == 2 }.count
         let openGrid = (0..<layer.gridSize).map { k in -layer.radius + 2 * layer.radius * Double(k) / Double(layer.gridSize) }
         t.expect(try t.integer("regionCount", layer.theta0, layer.theta, layer.radius, layer.gridSize), equals: expected,
-                 "regionCount for \(name) (\(layer.description))", mistakes: [
+                 "regionCount for \(name) (\(layer.description))", mistakes: distinct([
                     ("This is the count with z ≥ 0 as active, but z = 0 counts as inactive: a unit is active only when z > 0, so grid points exactly on a line join the inactive side.",
                      Set(layer.patterns(grid: grid) { $0 >= 0 }).count),
                     ("That is the number of lines crossing the square plus one, the count on a line (1D). In the plane lines cross each other and make more regions: count the distinct activation patterns.",
                      crossing + 1),
                     ("The grid misses its last point: c_k = −r + 2r·k/(gridSize − 1), so that k = gridSize − 1 gives +r.",
                      Set(layer.patterns(grid: openGrid) { $0 > 0 }).count),
-                 ].filter { $0.1 != expected })
+                 ], unless: expected))
+    }
+
+    /// Returns the mistakes whose value is not the right answer, those with the same value
+    /// merged into one explanation (the count alone cannot tell them apart).
+    private static func distinct(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
+        var merged: [(String, Int)] = []
+        for (explanation, value) in mistakes where value != expected {
+            if let i = merged.firstIndex(where: { $0.1 == value }) {
+                merged[i].0 += " Or: " + explanation
+            } else {
+                merged.append((explanation, value))
+            }
+        }
+        return merged
     }
 }

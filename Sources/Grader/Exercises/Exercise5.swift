@@ -12,11 +12,11 @@ extension Catalogue {
             "func trainSigmoidXOR(inputs: Matrix, targets: [Double], hiddenWeights: Matrix, hiddenBias: Matrix, outputWeights: Matrix, outputBias: Double, learningRate: Double, steps: Int) -> (hiddenWeights: Matrix, hiddenBias: Matrix, outputWeights: Matrix, outputBias: Double)",
         ],
         hints: [
-            "Section 3 of lessons/lesson3-xor.md: in Goodfellow et al.'s form W is multiplied TRANSPOSED, and column d of W feeds unit d: h = relu((weights.transposed * inputs).addingToEachColumn(bias)), then f = outputWeights.transposed * h with b added to every entry (.map { $0 + outputBias }). The result is a 1×N row.",
-            "Your own weights: section 5 lists several solutions; do not copy one, build one. Idea: h₁ = max{0, x₁ − x₂} and h₂ = max{0, x₂ − x₁}; what is h₁ + h₂ on bits? XOR is 0 1 1 0 on (0,0), (0,1), (1,0), (1,1); AND is 0 0 0 1 (one lecture document prints AND under the title XOR).",
-            "Training uses the COURSE's W, not Goodfellow's: W is D×2 and row d feeds unit d, h = σ(Wx + b), ŷ = σ(W′h + c). With the inputs as the columns of X: H = sigmoid((W * X).addingToEachColumn(b)), ŷ = sigmoid((W′ * H).map { $0 + c }).",
+            "Part 1, section 3 of lessons/lesson3-xor.md: in Goodfellow et al.'s form W is multiplied TRANSPOSED, so column d of W feeds unit d. With the inputs as the columns of X, H = max{0, WᵀX + c} is D×N (c added to every column) and f = wᵀH + b is a 1×N row (b added to every entry).",
+            "Part 2: section 5 lists several solutions; build one of your own. Idea: h₁ = max{0, x₁ − x₂} and h₂ = max{0, x₂ − x₁}; what is h₁ + h₂ on bits? XOR is 0 1 1 0 on (0,0), (0,1), (1,0), (1,1); AND is 0 0 0 1 (one lecture document prints AND under the title XOR).",
+            "Part 3 uses the COURSE's W, not Goodfellow's: W is D×2 and row d feeds unit d, h = σ(Wx + b), ŷ = σ(W′h + c). With the inputs as the columns of X: H = sigmoid((W * X).addingToEachColumn(b)), ŷ = sigmoid((W′ * H).map { $0 + c }).",
             "The backward pass of the mean cross-entropy (section 6 has it for the squared error): δ₂ = (ŷ − y)/N, a 1×N row; ∂L/∂c = δ₂.sum(), ∂L/∂W′ = δ₂ Hᵀ; δ₁ = (W′ᵀ δ₂) .* H .* (1 − H); ∂L/∂b = δ₁.rowSums(), ∂L/∂W = δ₁ Xᵀ.",
-            "One step computes all four gradients at the current parameters, then updates all four, biases included: θ ← θ − η ∂L/∂θ. Repeat `steps` times and return (W, b, W′, c). If the loss goes up, a sign is wrong.",
+            "One step computes all four gradients at the current parameters, then updates all four, biases included: θ ← θ − η ∂L/∂θ; repeat `steps` times and return (W, b, W′, c). If the loss goes up, a sign is wrong. Part 1 in code: relu((weights.transposed * inputs).addingToEachColumn(bias)), then (outputWeights.transposed * h).map { $0 + outputBias }.",
         ],
         checks: [
             Check("xorNetwork with Goodfellow et al.'s weights gives 0, 1, 1, 0", points: 2) { t in
