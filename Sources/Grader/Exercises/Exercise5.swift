@@ -61,12 +61,12 @@ extension Catalogue {
                                                hiddenBias: Matrix(column: [0.05, -0.1, 0.2]),
                                                outputWeights: Matrix([[0.5, -0.7, 0.9]]), outputBias: 0.1)
                 try expectTraining(t, start, inputs: Matrix([[0.2, -1.0, 0.7, 1.5, -0.3, 0.9], [0.4, 0.6, -0.8, 0.1, -1.2, 1.1]]),
-                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "three units")
+                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "the three-unit start")
             },
             Check("trainSigmoidXOR with saturated units and parameters in the hundreds", points: 1, visibility: .hidden) { t in
                 let start = TwoLayerParameters(hiddenWeights: Matrix([[300, -250], [-400, 350]]), hiddenBias: Matrix(column: [120, -80]),
                                                outputWeights: Matrix([[200, -300]]), outputBias: 50)
-                try expectTraining(t, start, learningRate: 0.5, steps: 3, "saturated units")
+                try expectTraining(t, start, learningRate: 0.5, steps: 3, "the saturated start")
             },
             // hidden checks: end
         ])
