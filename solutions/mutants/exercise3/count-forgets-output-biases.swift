@@ -1,4 +1,5 @@
 // Mistake: The parameter count forgets the output biases φ₀: the output layer has D_o(D + 1) parameters, not D_o·D.
+// Diagnosis: The output biases φ₀ are missing
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

@@ -1,4 +1,5 @@
 // Mistake: The one-input forward pass forgets the output bias φ₀ and starts the sum at 0.
+// Diagnosis: did you add the output bias
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

@@ -1,4 +1,5 @@
 // Mistake: The hidden weights are read transposed, θ_{id} instead of θ_{di}: row d of Θ holds the weights of unit d.
+// Diagnosis: row d of Θ holds the weights of unit d
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

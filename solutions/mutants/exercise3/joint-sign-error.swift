@@ -1,4 +1,5 @@
 // Mistake: The joint is placed at +θ_{d0}/θ_{d1}: solving θ_{d0} + θ_{d1} x = 0 gives x = −θ_{d0}/θ_{d1}.
+// Diagnosis: mind the minus sign
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

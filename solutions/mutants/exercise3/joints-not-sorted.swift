@@ -1,4 +1,5 @@
 // Mistake: The joints are returned in the order of the units instead of from left to right.
+// Diagnosis: sort them from smallest to largest
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

@@ -1,4 +1,5 @@
 // Mistake: Units with θ_{d1} = 0 are not skipped, so a flat unit adds a joint at ±∞ (or NaN) that does not exist.
+// Diagnosis: is flat and has no joint
 // Exercise 3 — The shallow network: forward pass, parameter count and joints
 //
 // Read lessons/lesson2-shallow-networks.md, sections 1 and 2 (`swift run course run lesson2`

@@ -1,4 +1,5 @@
 // Mistake: A unit is taken as active when z ≥ 0 instead of z > 0, so points exactly on a line join the wrong side.
+// Diagnosis: z = 0 counts as inactive
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

@@ -1,4 +1,5 @@
 // Mistake: It counts the units whose line crosses the square, plus one, as on a line in 1D; in 2D the lines cross each other and make more regions.
+// Diagnosis: count the distinct activation patterns
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

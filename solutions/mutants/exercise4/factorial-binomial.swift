@@ -1,4 +1,5 @@
 // Mistake: The binomial is computed from factorials in Double, whose 53-bit mantissa rounds C(60, 30) and its neighbours.
+// Diagnosis: 53-bit mantissa
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

@@ -1,4 +1,5 @@
 // Mistake: The binomial multiplies before dividing in 64 bits, so c · (n − k + i) overflows for D around 60 even though C(D, j) fits.
+// Diagnosis: integer overflow
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

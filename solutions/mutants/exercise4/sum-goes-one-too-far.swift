@@ -1,4 +1,5 @@
 // Mistake: The sum runs to j = D_i + 1 and adds a term C(D, D_i + 1) that does not belong to it.
+// Diagnosis: adds one term too many
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

@@ -1,4 +1,5 @@
 // Mistake: The sum stops at j = D_i − 1 and leaves out the term C(D, D_i).
+// Diagnosis: leaves out the last term
 // Exercise 4 — Counting linear regions
 //
 // Read lessons/lesson2-shallow-networks.md, section 3 (`swift run course run lesson2` shows

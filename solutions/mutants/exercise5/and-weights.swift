@@ -1,4 +1,5 @@
 // Mistake: The weight set computes AND, not XOR: it outputs 1 only for (1, 1), the table one of the lecture documents prints under the XOR title.
+// Diagnosis: your network computes AND (0 0 0 1)
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,4 +1,5 @@
 // Mistake: The training loop updates W and W′ but never the biases b and c, so they keep their starting values.
+// Diagnosis: did not change from its start
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,4 +1,5 @@
 // Mistake: Each step adds the gradient instead of subtracting it, so the loss goes up instead of down.
+// Diagnosis: the loss went up
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,4 +1,5 @@
 // Mistake: The backward pass forgets the sigmoid's derivative h(1 − h) at the hidden layer: δ₁ = (W′ᵀ δ₂) ⊙ σ′(z₁), not W′ᵀ δ₂.
+// Diagnosis: miss the sigmoid's derivative at the hidden layer
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,4 +1,5 @@
 // Mistake: The forward pass leaves out the ReLU, so the network is linear and negative pre-activations pass through.
+// Diagnosis: without the ReLU
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,4 +1,5 @@
 // Mistake: The forward pass uses W x instead of Wᵀx, so row d of W is read as the weights of unit d; in this form column d holds them.
+// Diagnosis: column d of W feeds unit d
 // Exercise 5 — The XOR network
 //
 // Read lessons/lesson3-xor.md, sections 3 to 7 (`swift run course run lesson3` shows the same

@@ -1,0 +1,152 @@
+import CourseKit
+import ShallowNetworks
+
+extension Catalogue {
+    /// Exercise 4: Zaslavsky's region count and the regions a 2-input ReLU layer shows on a
+    /// grid (lesson 2, section 3).
+    static let exercise4 = Exercise(
+        number: 4, title: "Counting linear regions", lesson: 2,
+        functions: [
+            "func zaslavskyCount(hyperplanes: Int, dimensions: Int) -> Int",
+            "func regionCount(theta0: Matrix, theta: Matrix, radius: Double, gridSize: Int) -> Int",
+        ],
+        hints: [
+            "Section 3 of lessons/lesson2-shallow-networks.md: N = C(D, 0) + C(D, 1) + … + C(D, D_i), j running from 0 to D_i inclusive, with C(D, j) = 0 when j > D. Three lines in the plane: 1 + 3 + 3 = 7.",
+            "Do not compute factorials: 21! already overflows an Int, and a Double rounds every integer above 2⁵³ ≈ 9 × 10¹⁵. Build the binomial step by step in integers: C(n, 0) = 1 and C(n, j) = C(n, j − 1) · (n − j + 1) / j, which is exact at every step.",
+            "Near D = 62 even c · (n − j + 1) overflows before the division by j. Divide first: with g = gcd(c, j), c · (n − j + 1) / j = (c / g) · ((n − j + 1) / (j / g)), and j / g divides n − j + 1 exactly. Or multiply in 128 bits: UInt64(j).dividingFullWidth(c.multipliedFullWidth(by: UInt64(n - j + 1))).quotient.",
+            "regionCount: for every point (x₁, x₂) of the grid, the pattern is [θ₀[d] + Θ[d, 0] x₁ + Θ[d, 1] x₂ > 0 for d in 0..<theta.rows]. Insert the patterns into a Set<[Bool]> and return its count. Strictly > 0: a point exactly on a line counts its unit as inactive. With no units every point has the empty pattern: 1 region.",
+        ],
+        checks: [
+            Check("zaslavskyCount gives the lesson's 2, 4, 8 and 7", points: 3) { t in
+                for (hyperplanes, dimensions) in [(1, 1), (2, 2), (3, 3), (3, 2)] {
+                    try expectZaslavsky(t, hyperplanes, dimensions)
+                }
+            },
+            Check("regionCount sees the lesson's 4 and 7 regions on a 20 × 20 grid", points: 3) { t in
+                try expectRegions(t, Layer(theta0: [0.1, -0.2], theta: [[1, 0], [0, 1]], radius: 1, gridSize: 20), "two lines")
+                try expectRegions(t, Layer(theta0: [0.1, -0.2, -0.5], theta: [[1, 0], [0, 1], [1, 1]], radius: 1, gridSize: 20),
+                                  "three lines")
+            },
+            Check("regionCount for five lines, for one line inside and one on the edge, and for no units", points: 3) { t in
+                try expectRegions(t, fiveLines, "five lines")
+                try expectRegions(t, Layer(theta0: [0.3], theta: [[-1, 2]], radius: 3, gridSize: 7), "one line")
+                try expectRegions(t, Layer(theta0: [1], theta: [[1, 0]], radius: 1, gridSize: 4), "the line x₁ = −1 along the grid's edge")
+                try expectRegions(t, Layer(theta0: [], theta: [], radius: 1, gridSize: 3), "no units")
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("zaslavskyCount with more dimensions than hyperplanes, and with none", points: 1, visibility: .hidden) { t in
+                for (hyperplanes, dimensions) in [(10, 3), (0, 2), (2, 5)] {
+                    try expectZaslavsky(t, hyperplanes, dimensions)
+                }
+            },
+            Check("zaslavskyCount up to the edge of 64 bits, exactly", points: 3, visibility: .hidden) { t in
+                for (hyperplanes, dimensions) in [(60, 30), (62, 20), (64, 10), (61, 62), (62, 31), (63, 31)] {
+                    try expectZaslavsky(t, hyperplanes, dimensions)
+                }
+            },
+            Check("regionCount on a strip whose edges are grid points", points: 2, visibility: .hidden) { t in
+                try expectRegions(t, Layer(theta0: [0, 0.5], theta: [[1, 0], [-1, 0]], radius: 1, gridSize: 5),
+                                  "the strip 0 < x₁ < ½")
+            },
+            // hidden checks: end
+        ])
+
+    // MARK: Zaslavsky's count
+
+    /// Σ_{j=0}^{last} C(D, j), wrapping around instead of stopping on an overflow.
+    private static func binomialSum(_ hyperplanes: Int, through last: Int) -> Int {
+        guard last >= 0 else { return 0 }
+        return (0...last).reduce(0) { $0 &+ ShallowNetworks.binomial(hyperplanes, $1) }
+    }
+
+    private static func expectZaslavsky(_ t: CheckContext, _ hyperplanes: Int, _ dimensions: Int) throws {
+        let expected = ShallowNetworks.zaslavskyCount(hyperplanes: hyperplanes, dimensions: dimensions)
+        let what = "zaslavskyCount(hyperplanes: \(hyperplanes), dimensions: \(dimensions))"
+        let observed: Int
+        do {
+            observed = try t.integer("zaslavskyCount", hyperplanes, dimensions)
+        } catch SubmissionFailure.crashed(let signal, let message) {
+            return t.expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). "
+                            + (message == nil ? "A crash without a message is how Swift stops an integer overflow: " : "")
+                            + "C(\(hyperplanes), j) fits in 64 bits, but a factorial or a product c · (n − j + 1) taken before "
+                            + "the division does not. Divide before you multiply, or multiply in 128 bits.")
+        }
+        if observed != expected, observed > 0, abs(Double(observed) - Double(expected)) <= 1e-12 * Double(expected) {
+            return t.expect(false, "\(what): expected \(expected), got \(observed), off by \(observed - expected). "
+                            + "A binomial was rounded: a Double has a 53-bit mantissa and cannot hold C(\(hyperplanes), j) "
+                            + "exactly; compute it in integers.")
+        }
+        t.expect(observed, equals: expected, what, mistakes: distinct([
+            ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the last term.",
+             binomialSum(hyperplanes, through: min(dimensions, hyperplanes) - 1)),
+            ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours adds one term too many, C(D, D_i + 1).",
+             binomialSum(hyperplanes, through: min(dimensions + 1, hyperplanes))),
+            ("That is 2^D, every activation pattern; it is the count only when D ≤ D_i.",
+             hyperplanes < Int.bitWidth - 1 ? 1 << hyperplanes : 0),
+        ] + (observed < 0 ? [("It is negative: an integer overflow wrapped around.", observed)] : []), unless: expected))
+    }
+
+    // MARK: Regions on a grid
+
+    private struct Layer {
+        var theta0: Matrix, theta: Matrix, radius: Double, gridSize: Int
+
+        init(theta0: [Double], theta: [[Double]], radius: Double, gridSize: Int) {
+            self.theta0 = Matrix(rows: theta0.count, columns: 1, scalars: theta0)
+            self.theta = Matrix(rows: theta.count, columns: 2, scalars: theta.flatMap { $0 })
+            self.radius = radius
+            self.gridSize = gridSize
+        }
+
+        var description: String {
+            "theta0 \(theta0.rows)×1, theta \(theta.rows)×2, radius: \(formatNumber(radius)), gridSize: \(gridSize)"
+        }
+
+        /// The activation patterns of every grid point, with `active` deciding from z.
+        func patterns(grid: [Double], active: (Double) -> Bool) -> [[Bool]] {
+            grid.flatMap { x1 in
+                grid.map { x2 in
+                    (0..<theta.rows).map { d in active(theta0[d, 0] + theta[d, 0] * x1 + theta[d, 1] * x2) }
+                }
+            }
+        }
+    }
+
+    /// Five lines with dyadic coefficients on a dyadic grid (step 1/8): the pre-activations are
+    /// exact, and some grid points lie exactly on a line.
+    private static let fiveLines = Layer(theta0: [0.5, -1, 0.25, 1.5, -0.75],
+                                         theta: [[1, -2], [0.5, 1], [-1.5, -0.25], [2, 0.75], [-0.5, 1.25]],
+                                         radius: 2, gridSize: 33)
+
+    private static func expectRegions(_ t: CheckContext, _ layer: Layer, _ name: String) throws {
+        let expected = ShallowNetworks.regionCount(theta0: layer.theta0, theta: layer.theta, radius: layer.radius,
+                                                   gridSize: layer.gridSize)
+        let grid = ShallowNetworks.gridCoordinates(radius: layer.radius, gridSize: layer.gridSize)
+        let strict = layer.patterns(grid: grid) { $0 > 0 }
+        let crossing = (0..<layer.theta.rows).filter { d in Set(strict.map { $0[d] }).count == 2 }.count
+        let openGrid = (0..<layer.gridSize).map { k in -layer.radius + 2 * layer.radius * Double(k) / Double(layer.gridSize) }
+        t.expect(try t.integer("regionCount", layer.theta0, layer.theta, layer.radius, layer.gridSize), equals: expected,
+                 "regionCount for \(name) (\(layer.description))", mistakes: distinct([
+                    ("This is the count with z ≥ 0 as active, but z = 0 counts as inactive: a unit is active only when z > 0, so grid points exactly on a line join the inactive side.",
+                     Set(layer.patterns(grid: grid) { $0 >= 0 }).count),
+                    ("That is the number of lines crossing the square plus one, the count on a line (1D). In the plane lines cross each other and make more regions: count the distinct activation patterns.",
+                     crossing + 1),
+                    ("The grid misses its last point: c_k = −r + 2r·k/(gridSize − 1), so that k = gridSize − 1 gives +r.",
+                     Set(layer.patterns(grid: openGrid) { $0 > 0 }).count),
+                 ], unless: expected))
+    }
+
+    /// Returns the mistakes whose value is not the right answer, those with the same value
+    /// merged into one explanation (the count alone cannot tell them apart).
+    private static func distinct(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
+        var merged: [(String, Int)] = []
+        for (explanation, value) in mistakes where value != expected {
+            if let i = merged.firstIndex(where: { $0.1 == value }) {
+                merged[i].0 += " Or: " + explanation
+            } else {
+                merged.append((explanation, value))
+            }
+        }
+        return merged
+    }
+}
