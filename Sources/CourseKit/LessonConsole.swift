@@ -4,10 +4,27 @@
 /// as a string and check the numbers in it.
 public final class LessonConsole {
     private let write: (String) -> Void
+    private let saveFigure: ((String, String) -> Void)?
 
-    /// Creates a console that passes every finished line to `write`.
-    public init(write: @escaping (String) -> Void) {
+    /// Creates a console that passes every finished line to `write`, and, when `saveFigure`
+    /// is given, every figure's file name and SVG text to it.
+    public init(write: @escaping (String) -> Void, saveFigure: ((String, String) -> Void)? = nil) {
         self.write = write
+        self.saveFigure = saveFigure
+    }
+
+    /// Whether figures are being saved; a lesson may skip work that only a figure needs.
+    public var savesFigures: Bool { saveFigure != nil }
+
+    /// Saves a figure as `<name>.svg` when figures are wanted (`course run lessonN --svg DIR`);
+    /// otherwise does nothing, without even drawing it.
+    ///
+    /// - Parameters:
+    ///   - name: the file name without `.svg`, as the lesson text names the figure.
+    ///   - draw: draws the figure.
+    public func figure(_ name: String, _ draw: () -> SVGDocument) {
+        guard let saveFigure else { return }
+        saveFigure(name + ".svg", draw().rendered)
     }
 
     /// Writes a section heading, numbered as in the lesson text.

@@ -28,8 +28,9 @@ let commandSpecs: [CommandSpec] = [
     CommandSpec(name: "list", abstract: "List the lessons and exercises with your progress.",
                 arguments: [], options: [], discussion: nil),
     CommandSpec(name: "run", abstract: "Run a lesson live: its numbers, tables and plots.",
-                arguments: [("lesson", "The lesson to run: lesson1 … lesson6.", false)], options: [],
-                discussion: "Read the lesson's text in lessons/ alongside; the sections are numbered alike."),
+                arguments: [("lesson", "The lesson to run: lesson1 … lesson6.", false)],
+                options: [OptionSpec(name: "--svg", value: "folder", help: "Also write the lesson's figures there, as SVG files.")],
+                discussion: "Read the lesson's text in lessons/ alongside; the sections are numbered alike, and the text names each figure."),
     CommandSpec(name: "check", abstract: "Check an exercise: compile it, run its checks, explain every failure.",
                 arguments: [("exercise", "The exercise to check: exercise1 … exercise12. Without it, the next unfinished one.", true)],
                 options: [

@@ -67,7 +67,25 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
     if let text = Catalogue.lessonFile(lesson, in: try? Workspace.locate()) {
         print(TerminalStyle.standardOutput.dim("Read along: \(Workspace.displayPath(text))"))
     }
-    lesson.run(on: LessonConsole { print($0) })
+    var saveFigure: ((String, String) -> Void)?
+    if let folder = invocation.options["--svg"] {
+        let url = URL(fileURLWithPath: folder)
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw UsageError(message: "Cannot create the folder '\(folder)' for the figures.", spec: invocation.spec)
+        }
+        saveFigure = { name, svg in
+            let file = url.appendingPathComponent(name)
+            do {
+                try Data(svg.utf8).write(to: file, options: .atomic)
+                print(TerminalStyle.standardOutput.dim("  Figure written: \(Workspace.displayPath(file))"))
+            } catch {
+                FileHandle.standardError.write(Data("Error: cannot write \(file.path): \(error.localizedDescription)\n".utf8))
+            }
+        }
+    }
+    lesson.run(on: LessonConsole(write: { print($0) }, saveFigure: saveFigure))
     return 0
 }
 
