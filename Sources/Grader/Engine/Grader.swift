@@ -20,6 +20,19 @@ public struct Grader: Sendable {
         self.limits = limits
         toolchain = try Toolchain.locate()
         library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain)
+        Grader.protectCache(workspace.cacheFolder)
+    }
+
+    /// Under root, closes the cache to the sandbox users: they may pass through it to the
+    /// course library and their own folder, but not list it nor read other submissions'
+    /// compiled programs.
+    static func protectCache(_ cache: URL) {
+        guard geteuid() == 0 else { return }
+        for (folder, mode) in [("", 0o711), ("submissions", 0o700), ("staging", 0o700), ("runs", 0o711)] {
+            let url = folder.isEmpty ? cache : cache.appendingPathComponent(folder)
+            try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            chmod(url.path, mode_t(mode))
+        }
     }
 
     /// Grades the file at `url` as the given exercise. A missing file is "not submitted".

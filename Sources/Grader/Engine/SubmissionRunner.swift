@@ -11,7 +11,8 @@ public struct RunLimits: Sendable {
     /// Bytes a submission may print on stdout and stderr together before it is stopped.
     public var outputBytes = 1 << 20
     /// The limits the submission sets on itself before any student code runs.
-    public var resources = ResourceLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64)
+    public var resources = ResourceLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64,
+                                          processes: 64)
 
     public init() {}
 }
@@ -54,6 +55,8 @@ final class SubmissionRunner {
     let program: URL
     let limits: RunLimits
     let scratch: URL
+    private let sandbox = SandboxIdentity()
+    private var runnable: URL?
     private var child: ChildProcess?
     private var nextID = 1
     /// What the submission printed so far, across its processes.
@@ -92,24 +95,44 @@ final class SubmissionRunner {
         }
     }
 
-    /// Ends the current process, if any.
+    /// Ends the current process, if any, and every process it left behind.
     func stop() {
         if let child { collect(child) }
         child?.finish()
         child = nil
+        if let runnable { sandbox.reap(with: runnable) }
     }
 
     private func running() throws -> ChildProcess {
         if let child { return child }
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let executable = try prepareScratch()
         let environment = ["PATH=/usr/bin:/bin", "HOME=\(scratch.path)", "TMPDIR=\(scratch.path)",
                            "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
-        let process = try ChildProcess(executable: program.path,
-                                       arguments: limits.resources.arguments + ["--directory", scratch.path],
+        var resources = limits.resources
+        if sandbox.uid == nil { resources.processes += SandboxIdentity.processCountOfThisUser() }
+        let process = try ChildProcess(executable: executable.path,
+                                       arguments: resources.arguments + ["--directory", scratch.path] + sandbox.arguments,
                                        environment: environment,
                                        withChannel: true, outputLimit: limits.outputBytes)
         child = process
         return process
+    }
+
+    /// Creates the submission's own folder and puts a copy of the program in it, so that
+    /// under a sandbox identity it needs nothing from the cache but the course library.
+    private func prepareScratch() throws -> URL {
+        if let runnable { return runnable }
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        var executable = program
+        if sandbox.uid != nil {
+            executable = scratch.appendingPathComponent("submission")
+            try FileManager.default.copyItem(at: program, to: executable)
+            chmod(executable.path, 0o500)
+            chown(executable.path, sandbox.uid!, sandbox.uid!)
+            sandbox.own(scratch)
+        }
+        runnable = executable
+        return executable
     }
 
     private func parse(_ reply: String, id: Int) throws -> WireValue {

@@ -1,0 +1,83 @@
+import Foundation
+
+/// An identity for running one submission apart from everything else.
+///
+/// When the grader runs as root (as on a grading server, in CI or on Gradescope), each
+/// submission runs under a user id of its own from a small pool, held with a lock file so
+/// that parallel graders never share one. Under that id it cannot write the course or the
+/// class folder, cannot read other submissions' compiled programs, its process count is
+/// limited, and when it is done every process left under that id is killed, even one that
+/// left the process group. Without root, the process group, the resource limits and the
+/// parent-death signal still apply.
+final class SandboxIdentity: @unchecked Sendable {
+    /// The user id, or nil when the grader cannot switch users.
+    let uid: UInt32?
+    private let lockDescriptor: Int32
+
+    static let firstUID: UInt32 = 61_000
+    static let poolSize: UInt32 = 64
+
+    /// Takes a free user id from the pool when running as root.
+    init() {
+        guard geteuid() == 0 else {
+            uid = nil
+            lockDescriptor = -1
+            return
+        }
+        for candidate in SandboxIdentity.firstUID..<(SandboxIdentity.firstUID + SandboxIdentity.poolSize) {
+            let path = "/tmp/course-sandbox-\(candidate).lock"
+            let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            if fd < 0 { continue }
+            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                uid = candidate
+                lockDescriptor = fd
+                return
+            }
+            close(fd)
+        }
+        uid = nil
+        lockDescriptor = -1
+    }
+
+    deinit {
+        if lockDescriptor >= 0 {
+            flock(lockDescriptor, LOCK_UN)
+            close(lockDescriptor)
+        }
+    }
+
+    /// Gives `folder` to the sandbox user, readable by it alone.
+    func own(_ folder: URL) {
+        guard let uid else { return }
+        chown(folder.path, uid, uid)
+        chmod(folder.path, 0o700)
+    }
+
+    /// The arguments that tell a submission to switch to this identity.
+    var arguments: [String] {
+        uid.map { ["--uid", String($0)] } ?? []
+    }
+
+    /// Kills every process still running under this identity, using the submission program
+    /// itself: started with `--reap`, it switches to the identity and signals them all.
+    func reap(with program: URL) {
+        guard uid != nil,
+              let child = try? ChildProcess(executable: program.path, arguments: ["--reap"] + arguments,
+                                            environment: [], withChannel: false) else { return }
+        child.closeInputWhenSent()
+        _ = child.pump(until: { false }, deadline: .now + .seconds(2))
+        child.finish(grace: .seconds(1))
+    }
+
+    /// The number of processes that the grader's own user runs now, for a process limit
+    /// that leaves the user's other programs alone.
+    static func processCountOfThisUser() -> Int {
+        let me = getuid()
+        var count = 0
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {
+            var info = stat()
+            if stat("/proc/\(entry)", &info) == 0 && info.st_uid == me { count += 1 }
+        }
+        return count
+    }
+}
