@@ -20,6 +20,8 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
     case "run": return try runLesson(invocation)
     case "check": return try check(invocation)
     case "hint": return try hint(invocation)
+    case "watch": return try watch(invocation)
+    case "reset": return try reset(invocation)
     case "verify": return try verify(invocation)
     case "grade": return try grade(invocation)
     case "export": return try export(invocation)
@@ -159,11 +161,15 @@ func check(_ invocation: Invocation) throws -> Int32 {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(result), as: UTF8.self))
     } else {
-        let index = Catalogue.exercises.firstIndex { $0.id == chosen.id }!
-        let next = Catalogue.exercises.dropFirst(index + 1).first
-        print(TerminalReport(style: .standardOutput).render(result, exercise: chosen, next: next))
+        print(TerminalReport(style: .standardOutput).render(result, exercise: chosen, next: exercise(after: chosen)))
     }
     return result.status == .passed ? 0 : 1
+}
+
+/// The exercise after `exercise` in the catalogue, if any.
+func exercise(after exercise: Exercise) -> Exercise? {
+    let index = Catalogue.exercises.firstIndex { $0.id == exercise.id }!
+    return Catalogue.exercises.dropFirst(index + 1).first
 }
 
 func hint(_ invocation: Invocation) throws -> Int32 {

@@ -8,7 +8,8 @@ public struct TerminalReport {
 
     public init(style: TerminalStyle) { self.style = style }
 
-    public func render(_ result: ExerciseResult, exercise: Exercise, next: Exercise?) -> String {
+    /// Renders the result; `watching` adapts the advice to `course watch`, where saving the file checks it again.
+    public func render(_ result: ExerciseResult, exercise: Exercise, next: Exercise?, watching: Bool = false) -> String {
         var lines: [String] = []
         lines.append(style.bold("\(exercise.id) · \(exercise.title)"))
         lines.append(style.dim("lesson \(exercise.lesson) · \(result.file) · \(formatNumber(result.maxScore)) points"))
@@ -36,7 +37,9 @@ public struct TerminalReport {
         if result.status == .failed {
             lines.append(style.dim("Numbers are compared with \(result.tolerance)."))
         }
-        lines.append(advice(result, exercise: exercise, next: next))
+        lines.append(watching && result.status != .passed
+                     ? "Next: fix the first failing check and save the file; it is checked again at once."
+                     : advice(result, exercise: exercise, next: next))
         return lines.joined(separator: "\n")
     }
 
