@@ -29,7 +29,7 @@ extension Catalogue {
                 try expectGradients(t, visibleClassifier)
             },
             // hidden checks: begin (removed by `course export`)
-            Check("classifierLoss stays finite when the logits are in the hundreds", points: 2, visibility: .hidden) { t in
+            Check("classifierForward and classifierLoss stay finite when the logits are in the hundreds", points: 2, visibility: .hidden) { t in
                 try expectForward(t, saturatedClassifier)
                 try expectLoss(t, saturatedClassifier)
             },
@@ -86,12 +86,13 @@ extension Catalogue {
 
     private static func expectLoss(_ t: CheckContext, _ c: Classifier) throws {
         let observed = try t.number("classifierLoss", c.x, c.labels, c.w1, c.b1, c.w2, c.b2)
-        let fromZ = "L is %@ when the logits reach hundreds: σ(z) rounds to 0 or 1 and log 0 = −∞. "
-            + "Compute the loss from z: max(z, 0) − y z + log1p(e^(−|z|))."
+        func fromZ(_ value: String) -> String {
+            "L is \(value) when the logits reach hundreds: σ(z) rounds to 0 or 1 and log 0 = −∞. "
+                + "Compute the loss from z: max(z, 0) − y z + log1p(e^(−|z|))."
+        }
         t.expect(observed, equals: Backpropagation.classifierLoss(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2),
                  "For \(c.name), classifierLoss",
-                 mistakes: [Mistake(fromZ.replacingOccurrences(of: "%@", with: "NaN"), .nan),
-                            Mistake(fromZ.replacingOccurrences(of: "%@", with: "∞"), .infinity)])
+                 mistakes: [Mistake(fromZ("NaN"), .nan), Mistake(fromZ("∞"), .infinity)])
     }
 
     private static func expectGradients(_ t: CheckContext, _ c: Classifier) throws {
@@ -100,8 +101,8 @@ extension Catalogue {
                  w2: try t.decode(parts[2], as: Matrix.self, "∂L/∂w₂"), b2: try t.decode(parts[3], as: Double.self, "∂L/∂b₂"))
         let all = g.w1.scalars + g.b1.scalars + g.w2.scalars + [g.b2]
         t.expect(all.allSatisfy(\.isFinite),
-                 "classifierGradients on \(c.name) returned NaN or ∞. With σ(z) rounded to exactly 0 or 1, "
-                     + "(ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ) is 0/0: simplify ∂L/∂z to (ŷ − y)/N before computing it.")
+                 "For \(c.name), classifierGradients returned NaN or ∞. The usual cause: once σ(z) rounds to exactly 0 or 1, "
+                     + "(ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ) is 0/0; simplify ∂L/∂z to (ŷ − y)/N before computing it.")
         let expected = Backpropagation.classifierGradients(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2)
         // A variant that is NaN somewhere cannot be told apart from other 0/0s, so it names nothing.
         let variants = mistakenGradients(c).filter { v in

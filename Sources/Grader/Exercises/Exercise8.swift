@@ -192,14 +192,14 @@ extension Catalogue {
     /// means before passing it on.
     ///
     /// CourseKit stops a program whose matrix shapes do not fit, and (built with -O) without
-    /// a message. The usual culprit is a backward pass through Ωₖ instead of Ωₖᵀ, which only
+    /// a message, so the crash alone does not say why. The usual culprit is a backward pass through Ωₖ instead of Ωₖᵀ, which only
     /// fits when the layers are square: so the student's networkGradients is tried on a
     /// network of square layers, and compared with that mistake.
     private static func explainingCrash<T>(_ t: CheckContext, _ n: Network, _ function: String, _ call: () throws -> T) throws -> T {
         do {
             return try call()
         } catch let failure as SubmissionFailure {
-            guard case .crashed = failure else { throw failure }
+            guard case .crashed(_, let message) = failure else { throw failure }
             let square = squareNetwork
             let probe = try? layers(t, t.tuple("networkGradients", count: 2, square.x, square.y, square.weights,
                                                square.biases, square.weightDecay), square, "networkGradients")
@@ -209,8 +209,8 @@ extension Catalogue {
                              + "networkGradients runs, and returns the weight gradients of a backward pass through Ωₖ instead of Ωₖᵀ. "
                              + "Going down a layer, multiply by the transpose: ∂J/∂hₖ = Ωₖᵀ ∂J/∂fₖ (Ωₖ is D₍ₖ₊₁₎×Dₖ, ∂J/∂fₖ is "
                              + "D₍ₖ₊₁₎×N). With non-square layers Ωₖ ∂J/∂fₖ is a product whose shapes do not fit, which stops the program.")
-            } else {
-                t.expect(false, "\(function) crashed on \(n.name). CourseKit stops a program whose matrix shapes do not fit "
+            } else if message == nil {
+                t.expect(false, "\(function) crashed on \(n.name) without a message. CourseKit stops a program whose matrix shapes do not fit "
                              + "(a product, a sum, .* or addingToEachColumn): write down every shape. Ωₖ is D₍ₖ₊₁₎×Dₖ, hₖ is Dₖ×N, "
                              + "fₖ and ∂J/∂fₖ are D₍ₖ₊₁₎×N; the products that fit are Ωₖ hₖ, Ωₖᵀ ∂J/∂fₖ and ∂J/∂fₖ hₖᵀ.")
             }
