@@ -11,7 +11,8 @@ import SelfAttention
 public enum Catalogue {
     /// The exercises, in order.
     public static let exercises: [Exercise] = [
-        exercise1, exercise2, exercise3, exercise4, exercise5, exercise9, exercise10, exercise11, exercise12,
+        exercise1, exercise2, exercise3, exercise4, exercise5, exercise6, exercise7, exercise8,
+        exercise9, exercise10, exercise11, exercise12,
     ].sorted { $0.number < $1.number }
 
     /// The lessons that `course run` shows.

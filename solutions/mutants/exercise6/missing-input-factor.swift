@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂a is set equal to ∂L/∂b: the local derivative ∂b/∂a = x is left out of the chain.
+// Diagnosis: multiply by the local derivative ∂b/∂a = x
 // Exercise 6 — The θ₁θ₂x graph by hand
 //
 // Backpropagation is the chain rule applied node by node, from the loss back to the

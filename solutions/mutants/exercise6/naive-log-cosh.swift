@@ -1,4 +1,5 @@
 // Mistake: The loss is computed as log(cosh(c)); cosh overflows to infinity once |c| passes about 710, so the loss is ∞ instead of about |c| − log 2.
+// Diagnosis: cosh overflows past
 // Exercise 6 — The θ₁θ₂x graph by hand
 //
 // Backpropagation is the chain rule applied node by node, from the loss back to the

@@ -1,4 +1,5 @@
 // Mistake: The residual is written c = y − b; the loss does not change (log cosh is even) but c and every derivative after it come out with the wrong sign.
+// Diagnosis: c = b − y
 // Exercise 6 — The θ₁θ₂x graph by hand
 //
 // Backpropagation is the chain rule applied node by node, from the loss back to the

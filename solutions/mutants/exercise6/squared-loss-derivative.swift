@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂c is copied from the lesson's squared loss (2c); the derivative of log cosh c is tanh c.
+// Diagnosis: the derivative of log cosh c is tanh c
 // Exercise 6 — The θ₁θ₂x graph by hand
 //
 // Backpropagation is the chain rule applied node by node, from the loss back to the

@@ -1,4 +1,5 @@
 // Mistake: Each parameter's gradient multiplies ∂L/∂a by the parameter itself; the local derivative of a = θ₁θ₂ with respect to θ₁ is θ₂, and with respect to θ₂ it is θ₁.
+// Diagnosis: ∂a/∂θ₁ is θ₂
 // Exercise 6 — The θ₁θ₂x graph by hand
 //
 // Backpropagation is the chain rule applied node by node, from the loss back to the

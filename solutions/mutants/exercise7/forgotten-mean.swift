@@ -1,4 +1,5 @@
 // Mistake: The gradients drop the 1/N of the mean: they are the gradients of the summed cross-entropy, N times too large, while the loss is the mean.
+// Diagnosis: divide by N
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

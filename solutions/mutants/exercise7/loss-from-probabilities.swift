@@ -1,4 +1,5 @@
 // Mistake: The loss takes the logarithm of ŷ = σ(z) itself; when σ(z) rounds to 0 or 1 that is log 0 = −∞ (and 0 · log 0 = NaN), so the loss becomes ∞ or NaN instead of a finite value of about |z|.
+// Diagnosis: Compute the loss from z
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

@@ -1,4 +1,5 @@
 // Mistake: The gradient reaching the hidden layer is not multiplied by the ReLU's derivative 𝟙[F > 0], so inactive units still receive a gradient.
+// Diagnosis: lacks the ReLU's derivative
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

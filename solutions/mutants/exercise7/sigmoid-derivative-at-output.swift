@@ -1,4 +1,5 @@
 // Mistake: The sigmoid's derivative is evaluated at the output ŷ, σ′(ŷ) = σ(ŷ)(1 − σ(ŷ)), instead of at the pre-activation z, σ′(z) = ŷ(1 − ŷ).
+// Diagnosis: σ′ is evaluated at ŷ instead of z
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂z is written (y − ŷ)/N instead of (ŷ − y)/N, so every gradient points uphill.
+// Diagnosis: opposite sign
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

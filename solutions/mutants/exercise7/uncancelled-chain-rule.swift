@@ -1,4 +1,5 @@
 // Mistake: ∂L/∂z is computed as the literal product (ŷ − y)/(N ŷ(1 − ŷ)) · ŷ(1 − ŷ) instead of its simplified form (ŷ − y)/N, which gives 0/0 = NaN once σ(z) rounds to 0 or 1.
+// Diagnosis: simplify ∂L/∂z to (ŷ − y)/N
 // Exercise 7 — The gradients of a binary classifier
 //
 // Lesson 4, section 3 (lessons/lesson4-backpropagation.md) works out the gradients of a

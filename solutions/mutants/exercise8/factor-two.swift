@@ -1,4 +1,5 @@
 // Mistake: ∂J/∂f_K is 2(f_K − y)/N, the derivative of the squared error without the ½ that the cost J has, so the error part of every gradient is doubled.
+// Diagnosis: without a factor 2
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

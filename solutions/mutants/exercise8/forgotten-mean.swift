@@ -1,4 +1,5 @@
 // Mistake: ∂J/∂f_K is f_K − y without the 1/N of the mean, so the error part of every gradient is N times too large.
+// Diagnosis: divide by N
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

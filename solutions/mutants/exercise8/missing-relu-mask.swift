@@ -1,4 +1,5 @@
 // Mistake: The backward pass multiplies by Ωₖᵀ but forgets the ReLU's derivative 𝟙[fₖ₋₁ > 0], so units that were off still pass gradient back.
+// Diagnosis: without the ReLU's derivative
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

@@ -1,4 +1,5 @@
 // Mistake: A ReLU is applied after the last layer too, so the network cannot output negative values; the output layer is linear.
+// Diagnosis: clipped at 0
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

@@ -1,4 +1,5 @@
 // Mistake: The step adds the gradient instead of subtracting it, so every update climbs the cost.
+// Diagnosis: goes uphill
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

@@ -1,4 +1,5 @@
 // Mistake: Weight decay is applied to the biases too (λβₖ is added to their gradient), but J decays only the weights.
+// Diagnosis: weight decay penalises the weights only
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep

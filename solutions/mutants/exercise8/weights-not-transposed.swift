@@ -1,4 +1,5 @@
 // Mistake: The gradient is sent back through Ωₖ instead of its transpose Ωₖᵀ; the shapes only fit when the layer is square, and even then the values are wrong.
+// Diagnosis: multiply by the transpose
 // Exercise 8 — Backpropagation through K ReLU layers, with weight decay, and one SGD step
 //
 // Lesson 4, section 5 (lessons/lesson4-backpropagation.md) backpropagates through a deep
