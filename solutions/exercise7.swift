@@ -55,8 +55,8 @@ func classifierGradients(x: Matrix, labels: Matrix, w1: Matrix, b1: Matrix, w2: 
 
 /// The forward pass up to the logits: pre-activations F, activations H and logits z.
 private func logits(x: Matrix, w1: Matrix, b1: Matrix, w2: Matrix, b2: Double) -> (f: Matrix, h: Matrix, z: Matrix) {
-    let f = (w1 * x).addingToEachColumn(b1)
-    let h = relu(f)
-    let z = (w2 * h).map { $0 + b2 }
-    return (f, h, z)
+    let ones = Matrix(row: [Double](repeating: 1, count: x.columns))
+    let preActivations = w1 * x + b1 * ones          // b₁𝟙ᵀ repeats the bias in every column
+    let activations = preActivations.map { max($0, 0) }
+    return (preActivations, activations, w2 * activations + b2 * ones)
 }

@@ -13,7 +13,7 @@ public enum Catalogue {
     public static let exercises: [Exercise] = [
         exercise1, exercise2, exercise3, exercise4, exercise5, exercise6, exercise7, exercise8,
         exercise9, exercise10, exercise11, exercise12,
-    ].sorted { $0.number < $1.number }
+    ]
 
     /// The lessons that `course run` shows.
     public static let lessons: [any LiveLesson.Type] = [Lesson1.self, Lesson2.self, Lesson3.self, Lesson4.self, Lesson5.self, Lesson6.self]
