@@ -116,14 +116,15 @@ public final class CheckContext {
     ///   - analytic: the student's gradient.
     ///   - reference: the reference implementation's gradient.
     ///   - point: the parameter value the gradient is taken at.
-    ///   - lossName: the student's loss function, named in messages.
+    ///   - lossName: the function the central differences are taken of, as messages name it:
+    ///     "your sigmoidLayerLoss", "the reference forward pass".
     ///   - loss: evaluates the student's loss at a perturbed parameter value.
     public func expectGradient(_ name: String, analytic: Matrix, reference: Matrix, at point: Matrix,
                                lossName: String, loss: (Matrix) throws -> Double,
                                mistakes: [Mistake] = [], checker: GradientCheck = GradientCheck()) throws {
-        guard analytic.rows == point.rows, analytic.columns == point.columns else {
-            return compare(Numbers(analytic), Numbers(reference), name, tolerance, mistakes)
-        }
+        // The comparison with the reference comes first: its named mistakes say most.
+        compare(Numbers(analytic), Numbers(reference), name, tolerance, mistakes)
+        guard analytic.rows == point.rows, analytic.columns == point.columns else { return }
         let center = try loss(point)
         var entries: [GradientCheck.Entry] = []
         for i in 0..<point.count {
@@ -142,7 +143,7 @@ public final class CheckContext {
             let numeric = Numbers(Matrix(rows: point.rows, columns: point.columns, scalars: entries.map(\.numeric)))
             let first = failed[0]
             var message = "\(name)\(observed.indexText(first.index)): yours is \(formatNumber(first.analytic, digits: 6)), "
-                + "the central difference of your \(lossName) is \(formatNumber(first.numeric, digits: 6)) "
+                + "the central difference of \(lossName) is \(formatNumber(first.numeric, digits: 6)) "
                 + "(relative error \(formatNumber(first.relativeError, digits: 3)), limit \(formatNumber(checker.relativeTolerance))); "
                 + "\(failed.count) of \(entries.count) entries disagree."
             if let why = Diagnosis.explain(observed: observed, expected: numeric, tolerance: Tolerance(relative: 1e-4, absolute: 1e-6), mistakes: []) {
@@ -150,7 +151,6 @@ public final class CheckContext {
             }
             record(message)
         }
-        compare(Numbers(analytic), Numbers(reference), name, tolerance, mistakes)
     }
 
     private func compare(_ observed: Numbers, _ expected: Numbers, _ what: String, _ tolerance: Tolerance, _ mistakes: [Mistake]) {
@@ -184,26 +184,47 @@ public struct CheckAbort: Error, CustomStringConvertible {
 }
 
 extension CheckContext {
-    /// Expects the student's derivative of a scalar function to agree with the central
-    /// difference of the student's own function at `x`, and with the reference derivative.
-    public func expectDerivative(_ name: String, analytic: Double, reference: Double, at x: Double,
-                                 functionName: String, function: (Double) throws -> Double,
+    /// Expects a derivative with respect to one number to agree with the central difference
+    /// of a function at that number, and, when given, with the reference derivative.
+    ///
+    /// - Parameters:
+    ///   - name: the derivative, as messages name it: `softplusDerivative`, `∂L/∂b₂`.
+    ///   - parameter: the number it is taken with respect to, as messages name it.
+    ///   - functionName: the function, as messages name it: "your softplus", "tanh".
+    public func expectDerivative(_ name: String, analytic: Double, reference: Double?, at value: Double,
+                                 parameter: String = "x", functionName: String, function: (Double) throws -> Double,
                                  mistakes: [Mistake] = [], checker: GradientCheck = GradientCheck()) throws {
-        let (plus, minus) = checker.probePoints(around: [x], index: 0)
-        let probe = GradientCheck.Probe(center: try function(x), plus: try function(plus[0]), minus: try function(minus[0]))
+        let place = "\(name) at \(parameter) = \(formatNumber(value, digits: 6))"
+        if let reference { expect(analytic, equals: reference, place, mistakes: mistakes) }
+        let (plus, minus) = checker.probePoints(around: [value], index: 0)
+        let probe = GradientCheck.Probe(center: try function(value), plus: try function(plus[0]), minus: try function(minus[0]))
         let entry = checker.compare(index: 0, analytic: analytic, probe: probe)
-        if entry.status == .disagrees {
-            var message = "\(name) at x = \(formatNumber(x, digits: 6)): yours is \(formatNumber(analytic, digits: 6)), "
-                + "the central difference of your \(functionName) is \(formatNumber(entry.numeric, digits: 6)) "
-                + "(relative error \(formatNumber(entry.relativeError, digits: 3)), limit \(formatNumber(checker.relativeTolerance)))."
-            if let why = Diagnosis.explain(observed: Numbers(analytic), expected: Numbers(entry.numeric),
-                                           tolerance: Tolerance(relative: 1e-4, absolute: 1e-6), mistakes: []) {
-                message += " " + why
-            }
-            expect(false, message)
-        } else {
-            expect(true, "")
+        guard entry.status == .disagrees else { return expect(true, "") }
+        var message = "\(place): yours is \(formatNumber(analytic, digits: 6)), "
+            + "the central difference of \(functionName) is \(formatNumber(entry.numeric, digits: 6)) "
+            + "(relative error \(formatNumber(entry.relativeError, digits: 3)), limit \(formatNumber(checker.relativeTolerance)))."
+        if let why = Diagnosis.explain(observed: Numbers(analytic), expected: Numbers(entry.numeric),
+                                       tolerance: Tolerance(relative: 1e-4, absolute: 1e-6), mistakes: []) {
+            message += " " + why
         }
-        expect(analytic, equals: reference, "\(name) at x = \(formatNumber(x, digits: 6))", mistakes: mistakes)
+        expect(false, message)
+    }
+}
+
+extension CheckContext {
+    /// Calls `body`; if the student's code crashes there, records the crash together with
+    /// advice on its likely cause and returns nil, so that the check goes on.
+    ///
+    ///     guard let y = try t.whenCrashing("shallowNetwork on 3 inputs", advise: { _ in "Θ is D×Dᵢ." },
+    ///                                      { try t.matrix("shallowNetwork", x, theta) }) else { return }
+    ///
+    /// - Parameter advise: the advice, given the crash's own message (nil when it had none).
+    public func whenCrashing<T>(_ what: String, advise: (String?) -> String, _ body: () throws -> T) throws -> T? {
+        do {
+            return try body()
+        } catch SubmissionFailure.crashed(let signal, let message) {
+            expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). \(advise(message))")
+            return nil
+        }
     }
 }

@@ -19,6 +19,14 @@ final class ChildProcess {
 
     let pid: pid_t
     private static let spawnLock = NSLock()
+
+    /// Runs `body` while no child can be started, so that a file it has open for writing is
+    /// never inherited by a child (which would make executing that file fail with ETXTBSY).
+    static func withoutSpawning<T>(_ body: () throws -> T) rethrows -> T {
+        spawnLock.lock()
+        defer { spawnLock.unlock() }
+        return try body()
+    }
     private var stdinFD: Int32
     private var outputFDs: [Int32]          // stdout, stderr, then the channel if any
     private var pendingInput: [UInt8] = []

@@ -94,16 +94,16 @@ extension Catalogue {
                                    reference: Perceptron.tanhDerivative(x), at: x, functionName: "tanh", function: { tanh($0) })
             try t.expectDerivative("leakyReluDerivative", analytic: t.number("leakyReluDerivative", x, slope),
                                    reference: Perceptron.leakyReluDerivative(x, slope: slope), at: x,
-                                   functionName: "leakyRelu", function: { try t.number("leakyRelu", $0, slope) })
+                                   functionName: "your leakyRelu", function: { try t.number("leakyRelu", $0, slope) })
             try t.expectDerivative("eluDerivative", analytic: t.number("eluDerivative", x, alpha),
                                    reference: Perceptron.eluDerivative(x, alpha: alpha), at: x,
-                                   functionName: "elu", function: { try t.number("elu", $0, alpha) })
+                                   functionName: "your elu", function: { try t.number("elu", $0, alpha) })
             try t.expectDerivative("softplusDerivative", analytic: t.number("softplusDerivative", x),
                                    reference: Perceptron.softplusDerivative(x), at: x,
-                                   functionName: "softplus", function: { try t.number("softplus", $0) })
+                                   functionName: "your softplus", function: { try t.number("softplus", $0) })
             try t.expectDerivative("swishDerivative", analytic: t.number("swishDerivative", x),
                                    reference: Perceptron.swishDerivative(x), at: x,
-                                   functionName: "swish", function: { try t.number("swish", $0) })
+                                   functionName: "your swish", function: { try t.number("swish", $0) })
         }
     }
 }

@@ -116,8 +116,8 @@ extension Catalogue {
         let gradientW = try t.decode(parts[0], as: Matrix.self, "the weight gradient")
         let gradientB = try t.decode(parts[1], as: Matrix.self, "the bias gradient")
         try t.expectGradient("∂L/∂weights", analytic: gradientW, reference: expected.weights, at: l.weights,
-                             lossName: "sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", $0, l.bias, l.x, l.target) })
+                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", $0, l.bias, l.x, l.target) })
         try t.expectGradient("∂L/∂bias", analytic: gradientB, reference: expected.bias, at: l.bias,
-                             lossName: "sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", l.weights, $0, l.x, l.target) })
+                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", l.weights, $0, l.x, l.target) })
     }
 }

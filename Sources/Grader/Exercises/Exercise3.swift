@@ -124,13 +124,10 @@ extension Catalogue {
                                     n.output(theta: n.theta.transposed)), at: 0)
         }
         let what = "shallowNetwork on \(name) (x is \(n.x.rows)×\(n.x.columns), Θ is \(n.theta.rows)×\(n.theta.columns))"
-        do {
-            let observed = try t.matrix("shallowNetwork", n.x, n.theta0, n.theta, n.phi0, n.phi)
-            t.expect(observed, equals: expected, what, mistakes: mistakes)
-        } catch SubmissionFailure.crashed(let signal, let message) {
-            t.expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). "
-                     + "If it read outside a matrix: \(rowOfTheta); Θ is D×D_i and x is D_i×N.")
-        }
+        guard let observed = try t.whenCrashing(what, advise: { _ in "If it read outside a matrix: \(rowOfTheta); Θ is D×D_i and x is D_i×N." }, {
+            try t.matrix("shallowNetwork", n.x, n.theta0, n.theta, n.phi0, n.phi)
+        }) else { return }
+        t.expect(observed, equals: expected, what, mistakes: mistakes)
     }
 
     // MARK: Parameter count

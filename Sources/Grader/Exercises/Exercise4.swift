@@ -62,15 +62,11 @@ extension Catalogue {
     private static func expectZaslavsky(_ t: CheckContext, _ hyperplanes: Int, _ dimensions: Int) throws {
         let expected = ShallowNetworks.zaslavskyCount(hyperplanes: hyperplanes, dimensions: dimensions)
         let what = "zaslavskyCount(hyperplanes: \(hyperplanes), dimensions: \(dimensions))"
-        let observed: Int
-        do {
-            observed = try t.integer("zaslavskyCount", hyperplanes, dimensions)
-        } catch SubmissionFailure.crashed(let signal, let message) {
-            return t.expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). "
-                            + (message == nil ? "A crash without a message is how Swift stops an integer overflow: " : "")
-                            + "C(\(hyperplanes), j) fits in 64 bits, but a factorial or a product c · (n − j + 1) taken before "
-                            + "the division does not. Divide before you multiply, or multiply in 128 bits.")
-        }
+        guard let observed = try t.whenCrashing(what, advise: { message in
+            (message == nil ? "A crash without a message is how Swift stops an integer overflow: " : "")
+                + "C(\(hyperplanes), j) fits in 64 bits, but a factorial or a product c · (n − j + 1) taken before "
+                + "the division does not. Divide before you multiply, or multiply in 128 bits."
+        }, { try t.integer("zaslavskyCount", hyperplanes, dimensions) }) else { return }
         if observed != expected, observed > 0, abs(Double(observed) - Double(expected)) <= 1e-12 * Double(expected) {
             return t.expect(false, "\(what): expected \(expected), got \(observed), off by \(observed - expected). "
                             + "A binomial was rounded: a Double has a 53-bit mantissa and cannot hold C(\(hyperplanes), j) "

@@ -96,13 +96,10 @@ extension Catalogue {
                                     f.output(weights: f.weights.transposed)), at: 0)
         }
         let what = "xorNetwork with \(name) (inputs \(f.inputs.rows)×\(f.inputs.columns), W \(f.weights.rows)×\(f.weights.columns))"
-        do {
-            let observed = try t.matrix("xorNetwork", f.inputs, f.weights, f.bias, f.outputWeights, f.outputBias)
-            t.expect(observed, equals: expected, what, mistakes: mistakes)
-        } catch SubmissionFailure.crashed(let signal, let message) {
-            t.expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). If the shapes did not fit: "
-                     + "W is 2×D and \(columnFeedsUnit), a D×N matrix.")
-        }
+        guard let observed = try t.whenCrashing(what, advise: { _ in "If the shapes did not fit: W is 2×D and \(columnFeedsUnit), a D×N matrix." }, {
+            try t.matrix("xorNetwork", f.inputs, f.weights, f.bias, f.outputWeights, f.outputBias)
+        }) else { return }
+        t.expect(observed, equals: expected, what, mistakes: mistakes)
     }
 
     // MARK: The student's own weights
@@ -158,17 +155,14 @@ extension Catalogue {
         }
         let expected = train()
         let what = "trainSigmoidXOR from \(name) (η = \(formatNumber(η)), \(steps) step\(steps == 1 ? "" : "s"))"
-        let observed: TwoLayerParameters
-        do {
+        guard let observed = try t.whenCrashing(what, advise: { _ in "If the shapes did not fit: \(courseW)." }, {
             let parts = try t.tuple("trainSigmoidXOR", count: 4, inputs, targets, start.hiddenWeights, start.hiddenBias,
                                     start.outputWeights, start.outputBias, η, steps)
-            observed = start.replacing(try t.decode(parts[0], as: Matrix.self, "the hidden weights W"),
-                                       try t.decode(parts[1], as: Matrix.self, "the hidden bias b"),
-                                       try t.decode(parts[2], as: Matrix.self, "the output weights W′"),
-                                       try t.decode(parts[3], as: Double.self, "the output bias c"))
-        } catch SubmissionFailure.crashed(let signal, let message) {
-            return t.expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). If the shapes did not fit: \(courseW).")
-        }
+            return start.replacing(try t.decode(parts[0], as: Matrix.self, "the hidden weights W"),
+                                   try t.decode(parts[1], as: Matrix.self, "the hidden bias b"),
+                                   try t.decode(parts[2], as: Matrix.self, "the output weights W′"),
+                                   try t.decode(parts[3], as: Double.self, "the output bias c"))
+        }) else { return }
         var mistakes: [(String, TwoLayerParameters)] = []
         if steps > 0 {
             let n = Double(inputs.columns)

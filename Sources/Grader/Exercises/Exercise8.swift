@@ -120,11 +120,11 @@ extension Catalogue {
         }
         for k in n.weights.indices {
             try t.expectGradient("For \(n.name), ∂J/∂Ω\(subscriptDigits(k))", analytic: dWeights[k], reference: expected.weights[k],
-                                 at: n.weights[k], lossName: "networkCost",
+                                 at: n.weights[k], lossName: "your networkCost",
                                  loss: { var w = n.weights; w[k] = $0; return try cost(w, n.biases) },
                                  mistakes: variants.compactMap { v in v.weights.map { Mistake(v.explanation, $0[k]) } })
             try t.expectGradient("For \(n.name), ∂J/∂β\(subscriptDigits(k))", analytic: dBiases[k], reference: expected.biases[k],
-                                 at: n.biases[k], lossName: "networkCost",
+                                 at: n.biases[k], lossName: "your networkCost",
                                  loss: { var b = n.biases; b[k] = $0; return try cost(n.weights, b) },
                                  mistakes: variants.compactMap { v in v.biases.map { Mistake(v.explanation, $0[k]) } })
         }

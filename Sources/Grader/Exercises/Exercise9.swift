@@ -168,7 +168,7 @@ extension Catalogue {
                         withoutStride[o]),
             ] : []
             try t.expectGradient("With \(c.description), ∂L/∂kernels[\(o)]", analytic: observed[o],
-                                 reference: expected[o], at: c.kernels[o], lossName: "convolve (L = Σ g ⊙ z)",
+                                 reference: expected[o], at: c.kernels[o], lossName: "your convolve (L = Σ g ⊙ z)",
                                  loss: { k in
                                      var kernels = c.kernels
                                      kernels[o] = k
@@ -190,7 +190,7 @@ extension Catalogue {
                                     c.backward { i, j in i + c.dilation * j - c.padding }.input))
         }
         try t.expectGradient("With \(c.description), ∂L/∂x", analytic: observed, reference: expected, at: c.x,
-                             lossName: "convolve (L = Σ g ⊙ z)",
+                             lossName: "your convolve (L = Σ g ⊙ z)",
                              loss: { x in try studentLoss(t, c, x: x) }, mistakes: mistakes)
     }
 }
