@@ -128,7 +128,7 @@ import Testing
         let deadline = Date().addingTimeInterval(120)
         while process.isRunning && Date() < deadline && count(results) < 40 { usleep(20_000) }
         let stoppedEarly = process.isRunning
-        process.interrupt()
+        kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         #expect(stoppedEarly, "the run finished before it could be interrupted")
         #expect(!FileManager.default.fileExists(atPath: interrupted.appendingPathComponent("gradebook.csv").path))

@@ -1,4 +1,5 @@
 import Foundation
+import CourseKit
 import Testing
 @testable import Grader
 
@@ -34,5 +35,31 @@ import Testing
         let result = try sharedGrader.grade(empty, file: workspace.solutionFile(empty))
         #expect(result.checks[0].status == .failed)
         #expect(result.checks[0].messages.joined().contains("recorded no expectation"))
+    }
+}
+
+/// Partial credit: a check that allows it earns its points in proportion to the expectations
+/// met; one that does not earns all or nothing.
+@Suite struct PartialCreditTests {
+    func exercise(partial: Bool) -> Exercise {
+        let real = Catalogue.exercise(named: "exercise1")!
+        return Exercise(number: 1, title: real.title, lesson: 1, functions: real.functions, hints: real.hints, checks: [
+            Check("four derivatives at 0.5", points: 2, partialCredit: partial) { t in
+                let x = 0.5, s = sigmoid(x)
+                t.expect(try t.number("sigmoidDerivative", x), equals: s * (1 - s), "sigmoidDerivative")
+                t.expect(try t.number("tanhDerivative", x), equals: 1 - tanh(x) * tanh(x), "tanhDerivative")
+                t.expect(try t.number("softplusDerivative", x), equals: s, "softplusDerivative")
+                t.expect(try t.number("swish", x), equals: x * s, "swish")
+            },
+        ])
+    }
+
+    @Test func partialCreditCountsTheExpectationsMet() throws {
+        let mutant = courseFile("solutions/mutants/exercise1/tanh-derivative-without-square.swift")
+        let partial = try grade(exercise(partial: true), source: mutant)
+        #expect(partial.checks[0].status == .failed)
+        #expect(partial.score == 1.5, "3 of 4 expectations met: expected 1.5, observed \(partial.score)")
+        let whole = try grade(exercise(partial: false), source: mutant)
+        #expect(whole.score == 0)
     }
 }

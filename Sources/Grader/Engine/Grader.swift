@@ -61,7 +61,7 @@ public struct Grader: Sendable {
             result.cached = cached
             let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch)
+            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, library: library.folder)
             result.checks = run(exercise, with: runner)
             runner.stop()
             let printed = runner.printed.text

@@ -17,9 +17,10 @@ final class SandboxIdentity: @unchecked Sendable {
     static let firstUID: UInt32 = 61_000
     static let poolSize: UInt32 = 64
 
-    /// Takes a free user id from the pool when running as root.
-    init() {
-        guard geteuid() == 0 else {
+    /// Takes a free user id from the pool when running as root and when the sandbox user can
+    /// reach `library` (the course library the submission loads).
+    init(library: URL) {
+        guard geteuid() == 0, SandboxIdentity.othersCanReach(library) else {
             uid = nil
             lockDescriptor = -1
             return
@@ -44,6 +45,20 @@ final class SandboxIdentity: @unchecked Sendable {
             flock(lockDescriptor, LOCK_UN)
             close(lockDescriptor)
         }
+    }
+
+    /// Returns whether users other than the owner may pass through every folder down to
+    /// `folder` and read it; a restrictive umask can forbid that, and then no sandbox user
+    /// could load the course library.
+    static func othersCanReach(_ folder: URL) -> Bool {
+        var path = folder.standardizedFileURL.path
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o005 == 0o005 else { return false }
+        while path != "/" && !path.isEmpty {
+            path = (path as NSString).deletingLastPathComponent
+            guard stat(path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
+        }
+        return true
     }
 
     /// Gives `folder` to the sandbox user, readable by it alone.

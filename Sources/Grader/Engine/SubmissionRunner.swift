@@ -55,14 +55,15 @@ final class SubmissionRunner {
     let program: URL
     let limits: RunLimits
     let scratch: URL
-    private let sandbox = SandboxIdentity()
+    private let sandbox: SandboxIdentity
     private var runnable: URL?
     private var child: ChildProcess?
     private var nextID = 1
     /// What the submission printed so far, across its processes.
     private(set) var printed = BoundedBuffer(limit: 8 << 10)
 
-    init(program: URL, limits: RunLimits, scratch: URL) {
+    init(program: URL, limits: RunLimits, scratch: URL, library: URL) {
+        sandbox = SandboxIdentity(library: library)
         self.program = program
         self.limits = limits
         self.scratch = scratch

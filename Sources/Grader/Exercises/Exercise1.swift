@@ -64,7 +64,7 @@ extension Catalogue {
                              mistakes: [Mistake("This is only σ(x): the derivative of x σ(x) is σ(x) + x σ(x)(1 − σ(x)); the second term is missing.", sigmoid(x))])
                 }
             },
-            Check("every derivative agrees with central differences of your own function", points: 2) { t in
+            Check("every derivative agrees with central differences of your own function", points: 2, partialCredit: true) { t in
                 try expectDerivatives(t, at: [-1.7, -0.35, 0.45, 2.1])
             },
             // hidden checks: begin (removed by `course export`)
