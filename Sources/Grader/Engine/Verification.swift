@@ -125,45 +125,36 @@ public struct Verification: Sendable {
 /// Maps `transform` over the items on `jobs` threads, keeping the order; rethrows the first
 /// error after all items finish.
 func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
-    let results = ResultSlots<R>(count: items.count)
-    let next = ResultSlots<Int>(count: 1)
-    next.set(0, .success(0))
+    let work = SharedWork<R>(count: items.count)
     nonisolated(unsafe) let items = items
     DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, items.count))) { _ in
-        while let index = next.claim(below: items.count) {
-            results.set(index, Result { try transform(items[index]) })
+        while let index = work.claim() {
+            work.store(index, Result { try transform(items[index]) })
         }
     }
-    return try results.values().map { try $0.get() }
+    return try work.results.map { try $0!.get() }
 }
 
-/// Slots written by several threads under a lock.
-final class ResultSlots<R>: @unchecked Sendable {
-    private var slots: [Result<R, Error>?]
+/// The items of a parallel map: which one is next, and the results so far, under a lock.
+private final class SharedWork<R>: @unchecked Sendable {
+    private(set) var results: [Result<R, Error>?]
+    private var next = 0
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: Result<R, Error>) {
+    /// Takes the next item's index, or nil when every item is taken.
+    func claim() -> Int? {
         lock.lock()
-        slots[index] = value
+        defer { lock.unlock() }
+        guard next < results.count else { return nil }
+        next += 1
+        return next - 1
+    }
+
+    func store(_ index: Int, _ result: Result<R, Error>) {
+        lock.lock()
+        results[index] = result
         lock.unlock()
-    }
-
-    func values() -> [Result<R, Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
-    }
-}
-
-extension ResultSlots where R == Int {
-    /// Takes the next index of a shared counter, or nil when all are taken.
-    func claim(below count: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard case .success(let index)? = slots[0], index < count else { return nil }
-        slots[0] = .success(index + 1)
-        return index
     }
 }
