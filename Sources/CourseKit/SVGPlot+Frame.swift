@@ -152,7 +152,7 @@ extension SVGPlot {
 
         /// Returns the width of the legend of these entries, in pixels.
         public static func legendWidth(_ entries: [LegendEntry]) -> Double {
-            40 + 6.6 * (entries.map { Double($0.name.count) }.max() ?? 0)
+            44 + 7 * (entries.map { Double($0.name.count) }.max() ?? 0)
         }
 
         /// Draws a legend on a white box in a corner of the plotting area or to its right.
