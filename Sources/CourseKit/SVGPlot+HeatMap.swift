@@ -38,7 +38,8 @@ extension SVGPlot {
     ///   - note: a line of explanation under the heat maps.
     public static func heatMaps(_ panels: [HeatMapPanel], title: String, cell: Double = 56,
                                 showsValues: Bool = true, note: String = "") -> SVGDocument {
-        let top = 88.0, gap = 36.0
+        let labelled = panels.contains { !$0.columnLabels.isEmpty || !$0.columnTitle.isEmpty }
+        let top = labelled ? 88.0 : 62, gap = 36.0
         let labelWidth = panels.contains { !$0.rowLabels.isEmpty || !$0.rowTitle.isEmpty } ? 70.0 : 0
         let widths = panels.map { labelWidth + cell * Double($0.matrix.columns) }
         let tallest = panels.map { Double($0.matrix.rows) }.max() ?? 0
@@ -75,6 +76,10 @@ extension SVGPlot {
                              anchor: .middle, color: t > 0.55 ? "#ffffff" : "#222222")
                 }
             }
+        }
+        if !showsValues {
+            svg.rect(x: left, y: top, width: cell * Double(m.columns), height: cell * Double(m.rows), fill: "none",
+                     stroke: "#999999")
         }
         for (i, label) in panel.rowLabels.enumerated() {
             svg.text(label, x: left - 8, y: top + (Double(i) + 0.5) * cell + 4, size: 12, anchor: .end)
