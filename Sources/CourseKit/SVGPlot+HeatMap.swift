@@ -39,19 +39,21 @@ extension SVGPlot {
     public static func heatMaps(_ panels: [HeatMapPanel], title: String, cell: Double = 56,
                                 showsValues: Bool = true, note: String = "") -> SVGDocument {
         let labelled = panels.contains { !$0.columnLabels.isEmpty || !$0.columnTitle.isEmpty }
-        let top = labelled ? 88.0 : 62, gap = 36.0
+        let titled = panels.contains { !$0.title.isEmpty }
+        let top = (labelled ? 88.0 : 40) + (titled ? 22 : 0), gap = 36.0
         let labelWidth = panels.contains { !$0.rowLabels.isEmpty || !$0.rowTitle.isEmpty } ? 70.0 : 0
         let widths = panels.map { labelWidth + cell * Double($0.matrix.columns) }
         let tallest = panels.map { Double($0.matrix.rows) }.max() ?? 0
-        let width = max(widths.reduce(gap, +) + gap * Double(panels.count - 1), 320)
+        // Wide enough for the panels with margins, and for the title.
+        let width = max(widths.reduce(gap, +) + gap * Double(panels.count - 1), 9 * Double(title.count) + 40)
         let height = top + cell * tallest + (note.isEmpty ? 24 : 48)
         var svg = SVGDocument(width: width, height: height, title: title)
         svg.text(title, x: width / 2, y: 24, size: 15, anchor: .middle, bold: true)
         var x = (width - widths.reduce(0, +) - gap * Double(panels.count - 1)) / 2
         for (panel, panelWidth) in zip(panels, widths) {
             draw(panel, on: &svg, left: x + labelWidth, top: top, cell: cell, showsValues: showsValues)
-            svg.text(panel.title, x: x + labelWidth + cell * Double(panel.matrix.columns) / 2, y: 50, size: 13,
-                     anchor: .middle, bold: true)
+            svg.text(panel.title, x: x + labelWidth + cell * Double(panel.matrix.columns) / 2,
+                     y: top - (labelled ? 44 : 10), size: 13, anchor: .middle, bold: true)
             x += panelWidth + gap
         }
         svg.text(note, x: width / 2, y: height - 16, size: 12, anchor: .middle, color: "#555555")
