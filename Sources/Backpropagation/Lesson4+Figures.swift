@@ -38,8 +38,8 @@ extension Lesson4 {
             svg.circle(x: x, y: y, radius: radius, fill: node.edges.isEmpty ? "#dbe6f1" : "#ffffff", stroke: "#333333")
             svg.text(node.name, x: x, y: y - 4, size: 14, anchor: .middle, bold: true)
             svg.text(formatNumber(node.value), x: x, y: y + 14, size: 12, anchor: .middle)
-            svg.text("∂\(outputName)/∂\(node.name) = \(formatNumber(adjoints[index]))", x: x, y: y + radius + 18, size: 12,
-                     anchor: .middle, color: "#cc3311")
+            svg.text("∂\(outputName)/∂\(node.name) = \(formatNumber(adjoints[index]))", x: x, y: y + radius + 18,
+                     size: 12, anchor: .middle, color: "#cc3311")
         }
         svg.text("In a node: its value. Red: its adjoint ∂\(outputName)/∂node. Purple: an edge's local derivative.",
                  x: width / 2, y: height - 14, size: 12, anchor: .middle, color: "#555555")
@@ -93,8 +93,8 @@ extension Lesson4 {
             frame.drawAxes(on: &svg, title: name, xLabel: "step", yLabel: yLabel)
             frame.draw(series, on: &svg)
             if k == 0 {
-                frame.drawLegend(series.enumerated().compactMap { SVGPlot.LegendEntry(series: $0.element, index: $0.offset) },
-                                 at: .topRight, on: &svg)
+                let entries = series.enumerated().compactMap { SVGPlot.LegendEntry(series: $0.element, index: $0.offset) }
+                frame.drawLegend(entries, at: .topRight, on: &svg)
             }
         }
         return svg

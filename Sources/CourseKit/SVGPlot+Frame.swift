@@ -7,10 +7,15 @@ extension SVGPlot {
     public struct LegendEntry: Sendable {
         /// What is drawn before the name.
         public enum Mark: Sendable { case line, dashed, circle, square, patch }
+        /// The text of the entry.
         public var name: String
+        /// The colour of the mark, `#rrggbb`.
         public var color: String
+        /// The mark: a line or a dashed line for a curve, a circle or a square for a class of
+        /// points, a patch for a shaded region.
         public var mark: Mark
 
+        /// Creates an entry.
         public init(name: String, color: String, mark: Mark) {
             self.name = name
             self.color = color
@@ -49,6 +54,7 @@ extension SVGPlot {
         public let width: Double, height: Double
         /// Where the panel's top-left corner sits in the drawing.
         public let originX: Double, originY: Double
+        /// The data ranges the axes show.
         public let xRange: ClosedRange<Double>, yRange: ClosedRange<Double>
 
         /// Creates a panel of the given size whose top-left corner is at (originX, originY).
@@ -139,7 +145,8 @@ extension SVGPlot {
                 let color = s.color ?? palette[index % palette.count]
                 if s.style != .dots {
                     for part in visibleParts(of: s.points) {
-                        svg.polyline(part, stroke: color, width: s.style == .lineAndDots ? 1.5 : 2, dashed: s.style == .dashed)
+                        svg.polyline(part, stroke: color, width: s.style == .lineAndDots ? 1.5 : 2,
+                                     dashed: s.style == .dashed)
                     }
                 }
                 if s.style == .dots || s.style == .lineAndDots {
@@ -227,9 +234,12 @@ extension SVGPlot {
     public static func ticks(_ range: ClosedRange<Double>) -> [Double] {
         let span = range.upperBound - range.lowerBound
         guard span > 0, span.isFinite else { return [range.lowerBound] }
-        let power = pow(10, floor(log10(span / 4)))
-        let step = [1.0, 2, 5, 10].map { $0 * power }.first { span / $0 <= 7 } ?? 10 * power
+        let exponent = floor(log10(span / 4))
+        let multiple = [1.0, 2, 5, 10].first { span / ($0 * pow(10, exponent)) <= 7 } ?? 10
+        let step = multiple * pow(10, exponent)
+        // Dividing by a power of ten, not multiplying by its inverse, gives 0.6 rather than 0.6000000000000001.
+        let tick = { (k: Double) in exponent < 0 ? k * multiple / pow(10, -exponent) : k * step }
         let first = (range.lowerBound / step).rounded(.up)
-        return stride(from: first, through: range.upperBound / step + 1e-9, by: 1).map { $0 * step }
+        return stride(from: first, through: range.upperBound / step + 1e-9, by: 1).map(tick)
     }
 }

@@ -1,6 +1,7 @@
 extension SVGPlot {
     /// A matrix to draw as one heat map of a figure, with its labels.
     public struct HeatMapPanel: Sendable {
+        /// The values, one cell each.
         public var matrix: Matrix
         /// The title above this heat map (the figure has its own).
         public var title: String

@@ -27,7 +27,9 @@ public enum SVGPlot {
 
         /// The name in the legend; a series with an empty name has no legend entry.
         public var name: String
+        /// The points, joined in this order.
         public var points: [(x: Double, y: Double)]
+        /// How the series is drawn.
         public var style: Style
         /// The colour; `nil` takes the series' place in `palette`.
         public var color: String?

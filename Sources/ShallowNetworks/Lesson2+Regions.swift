@@ -27,9 +27,11 @@ extension Lesson2 {
                            "\(arrangementRegionCount(theta0: theta0, theta: theta))",
                            "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41))"])
             if hidden == 8 {
-                let title = "8 random lines: \(arrangementRegionCount(theta0: theta0, theta: theta)) regions in the plane, "
-                    + "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41)) in the square"
-                console.figure("linear-regions-random") { regionsFigure(theta0: theta0, theta: theta, title: title, labelled: false) }
+                console.figure("linear-regions-random") {
+                    let title = "8 random lines: \(arrangementRegionCount(theta0: theta0, theta: theta)) regions in the plane, "
+                        + "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41)) in the square"
+                    return regionsFigure(theta0: theta0, theta: theta, title: title, labelled: false)
+                }
             }
         }
         console.block(counts)
