@@ -26,6 +26,7 @@ extension Lesson4 {
         console.block(nodeTable(model.graph))
         console.text("\nBackward pass, in the order backpropagation visits the edges:")
         console.block(backwardTable(model.graph, from: model.loss))
+        console.figure("computational-graph") { productGraphFigure(model) }
         let gradient = model.gradient
         console.text("""
 
@@ -61,6 +62,7 @@ extension Lesson4 {
         let adjoint = g.backward(from: p.e).adjoints
         console.text("∂e/∂a = \(formatNumber(adjoint[p.a])), ∂e/∂b = \(formatNumber(adjoint[p.b])) "
                      + "— \(g.edgeCount) multiplications, one per edge.")
+        console.figure("path-sum-graph") { pathSumFigure(p) }
 
         console.text("\nForward mode: one sweep per input, carrying ∂node/∂input forwards.")
         var table = TextTable(header: ["seeded input", "∂a", "∂b", "∂c", "∂d", "∂e"])

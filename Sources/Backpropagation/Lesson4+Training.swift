@@ -96,6 +96,12 @@ extension Lesson4 {
         }
         console.text("\nLoss per step, clipped at the starting loss ('d' leaves the plot and does not come back):")
         console.block(TerminalPlot.lines(series, yRange: 0...(1.05 * start)))
+        console.figure("learning-rates") {
+            learningRatesFigure(runs, verdicts: runs.map { run in
+                run.divergedAt.map { "diverges, clipped (> 1e6 at step \($0))" }
+                    ?? (run.losses.last! > 0.1 ? "too slow" : "converges")
+            })
+        }
     }
 
     /// The problem of section 8: six inputs of which only x₁ − 0.5x₂ matters, noise of standard
@@ -135,6 +141,11 @@ extension Lesson4 {
         console.text("\nTraining error per epoch (G: full batch, m: mini-batches of 2, s: one example at a time):")
         let top = 1.05 * (series.flatMap(\.points).map(\.y).max() ?? 1)
         console.block(TerminalPlot.lines(series, height: 10, yRange: 0...top))
+        console.figure("batch-sizes") {
+            SVGPlot.lines(series.map { SVGPlot.Series(name: $0.name, points: $0.points, style: .lineAndDots) },
+                          title: "Training error per epoch for three batch sizes", xLabel: "epoch",
+                          yLabel: "training error", yRange: 0...top)
+        }
 
         var order = SeededGenerator(seed: 5)
         let (networks, history) = problem.train(network, epochs: 200, batchSize: 10, learningRate: 0.02, random: &order)
@@ -147,6 +158,15 @@ extension Lesson4 {
                                           .init(name: "training", mark: "t", values: history.training),
                                           .init(name: "validation", mark: "v", values: history.validation)],
                                          height: 12, yRange: 0...highest))
+        console.figure("early-stopping") {
+            SVGPlot.lines([.init(name: "training", values: history.training),
+                           .init(name: "validation", values: history.validation),
+                           .init(name: "epoch \(strict.best), kept by early stopping",
+                                 points: [(Double(strict.best), 0), (Double(strict.best), highest)], style: .dashed,
+                                 color: "#555555")],
+                          title: "Full-batch descent: training and validation error",
+                          xLabel: "epoch", yLabel: "error", yRange: 0...highest)
+        }
         var table = TextTable(header: ["rule", "stops at epoch", "keeps epoch", "validation error kept"])
         table.append(["stop when validation rises (patience 1)", "\(strict.stop)", "\(strict.best)",
                       formatNumber(history.validation[strict.best])])

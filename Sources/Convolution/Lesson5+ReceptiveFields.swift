@@ -24,6 +24,12 @@ extension Lesson5 {
             let span = moved.lastIndex(of: true)! - moved.firstIndex(of: true)! + 1
             table.append(["\(layers)", formatPattern(moved), "\(span)",
                           "\(receptiveField(kernelSizes: K, strides: ones, dilations: ones))"])
+            if layers == 3 {
+                console.figure("receptive-field") {
+                    receptiveFieldFigure(dilations: ones, moved: moved, output: count / 2,
+                                         title: "Receptive fields of three layers with K = 3: 3, 5 and 7 inputs")
+                }
+            }
         }
         console.block(table)
         console.text()
@@ -43,6 +49,12 @@ extension Lesson5 {
             let d = Array([1, 2, 4].prefix(layers))
             let moved = influence(kernelSizes: K, strides: ones, dilations: d, inputLength: 15, output: 0)
             console.text("  layer \(layers): \(formatPattern(moved))")
+            if layers == 3 {
+                console.figure("receptive-field-dilated") {
+                    receptiveFieldFigure(dilations: d, moved: moved, output: 0,
+                                         title: "Dilations 1, 2 and 4: the receptive field grows to 15 inputs")
+                }
+            }
         }
     }
 
@@ -81,6 +93,10 @@ extension Lesson5 {
         let vertical = convolve2D(picture, kernel: ImageKernel.verticalEdges).map(abs)
         let outline = convolve2D(picture, kernel: ImageKernel.outline).map(abs)
         console.block(sideBySide([("vertical edges (Sobel)", vertical), ("outline (Laplacian)", outline)]))
+        console.figure("image-kernels") {
+            imageKernelsFigure([("picture", picture), ("blur", convolve2D(picture, kernel: ImageKernel.blur)),
+                                ("vertical edges |z| (Sobel)", vertical), ("outline |z| (Laplacian)", outline)])
+        }
         console.text()
         console.text("vertical edges kernel:")
         console.block(ImageKernel.verticalEdges)

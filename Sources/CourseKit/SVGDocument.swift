@@ -43,9 +43,31 @@ public struct SVGDocument: Sendable {
     }
 
     /// Draws a connected line through the points.
-    public mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 2) {
+    public mutating func polyline(_ points: [(x: Double, y: Double)], stroke: String, width: Double = 2,
+                                  dashed: Bool = false) {
         let list = points.filter { $0.x.isFinite && $0.y.isFinite }.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
-        elements.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" stroke-linejoin=\"round\"/>")
+        elements.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" "
+                        + "stroke-linejoin=\"round\"" + (dashed ? " stroke-dasharray=\"6 4\"" : "") + "/>")
+    }
+
+    /// Draws a closed shape through the points.
+    public mutating func polygon(_ points: [(x: Double, y: Double)], fill: String, stroke: String? = nil) {
+        let list = points.map { "\(n($0.x)),\(n($0.y))" }.joined(separator: " ")
+        elements.append("<polygon points=\"\(list)\" fill=\"\(fill)\"" + (stroke.map { " stroke=\"\($0)\"" } ?? "") + "/>")
+    }
+
+    /// Draws a line from (x1, y1) to (x2, y2) with an arrowhead at its end.
+    /// ```
+    ///   ──────▶      the head is 9 pixels long and 7 wide, its tip at (x2, y2)
+    /// ```
+    public mutating func arrow(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String = "#333333",
+                               width: Double = 1.5) {
+        let length = ((x2 - x1) * (x2 - x1) + (y2 - y1) * (y2 - y1)).squareRoot()
+        guard length > 0 else { return }
+        let (ux, uy) = ((x2 - x1) / length, (y2 - y1) / length)
+        let (bx, by) = (x2 - 9 * ux, y2 - 9 * uy)
+        line(x1: x1, y1: y1, x2: bx, y2: by, stroke: stroke, width: width)
+        polygon([(x2, y2), (bx - 3.5 * uy, by + 3.5 * ux), (bx + 3.5 * uy, by - 3.5 * ux)], fill: stroke)
     }
 
     /// Writes text; `size` is the font size in pixels.
@@ -83,8 +105,9 @@ public struct SVGDocument: Sendable {
         return result
     }
 
+    /// Returns a coordinate with at most two decimals, as SVG writes numbers.
     private func n(_ x: Double) -> String {
         let rounded = (x * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : rounded.description
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : rounded.description
     }
 }

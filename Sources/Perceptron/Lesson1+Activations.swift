@@ -47,6 +47,7 @@ extension Lesson1 {
         console.block(TerminalPlot.lines(curves.map { name, mark, g in
             TerminalPlot.Series(name: name, mark: mark, points: xs.map { ($0, g($0)) })
         }, height: 14, yRange: -1.1...3.1))
+        console.figure("activation-functions") { activationsFigure() }
     }
 
     // MARK: 5. The sigmoid

@@ -127,6 +127,8 @@ extension Lesson1 {
             name: "mistakes per epoch", mark: "*",
             points: trained.mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
             height: 6, yRange: 0...4.5))
+        console.figure("xor-mistakes") { mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on XOR: mistakes per epoch") }
+        console.figure("xor-best-line") { xorBoundaryFigure(data, epochs: xorEpochs) }
         let best = counts.max() ?? 0
         let lines = bestLineCorrectCount(points: data.points, labels: data.labels)
         console.text()

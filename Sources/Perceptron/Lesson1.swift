@@ -43,6 +43,7 @@ public enum Lesson1: LiveLesson {
         table.append(["sigmoid", format(sigmoid(z)), "a probability (logistic regression)"])
         table.append(["identity", format(z), "a real number (linear regression)"])
         console.block(table)
+        console.figure("perceptron-unit") { unitFigure(weights: w, bias: b, x: x) }
         console.text()
         let x̃ = appendingConstantInput(x), w̃ = absorbingBias(weights: w, bias: b)
         console.text("The bias trick: with x₀ = 1, x̃ = \(vector(x̃)) and w̃ = (b, w) = \(vector(w̃)),")
@@ -79,6 +80,9 @@ public enum Lesson1: LiveLesson {
             name: "mistakes per epoch", mark: "*",
             points: trained.mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
             height: 8, yRange: 0...Double((trained.mistakes.max() ?? 0) + 1)))
+        console.figure("rosenblatt-mistakes") {
+            mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on separable data: mistakes per epoch")
+        }
         let updates = trained.mistakes.reduce(0, +)
         let bound = convergenceBound(points: data.points, labels: data.labels,
                                      separatorWeights: line.weights, separatorBias: line.bias)
@@ -97,6 +101,7 @@ public enum Lesson1: LiveLesson {
             """)
         console.block(TerminalPlot.scatter(data.marks, region: { w[0] * $0 + w[1] * $1 + b },
                                            xRange: -1.1...1.1, yRange: -1.1...1.1))
+        console.figure("decision-boundary") { decisionBoundaryFigure(data, weights: w, bias: b) }
     }
 
     // MARK: 3. Gradient descent (Algorithm 1)
@@ -136,6 +141,11 @@ public enum Lesson1: LiveLesson {
             name: "mean L per epoch", mark: "*",
             points: ([initialLoss] + trained.losses).enumerated().map { (Double($0.offset), $0.element) })],
             height: 8))
+        console.figure("gradient-descent-loss") {
+            SVGPlot.lines([SVGPlot.Series(name: "mean L = ½(ŷ − y)²", values: [initialLoss] + trained.losses, style: .lineAndDots)],
+                          title: "Algorithm 1: mean loss per epoch", xLabel: "epoch", yLabel: "mean L",
+                          yRange: 0...(1.1 * initialLoss))
+        }
         let (w, b) = (trained.weights, trained.bias)
         let correct = correctCount(weights: w, bias: b, points: data.points, labels: data.labels)
         let x = data.points[0], y = data.signedTargets[0]

@@ -55,6 +55,11 @@ public enum Lesson6: LiveLesson {
         console.block(TerminalPlot.heatMap(pass.attention, rowLabels: labels.map { "m=\($0)" },
                                            columnLabels: labels.map { "n=\($0)" }, cellWidth: 6))
         console.text("column sums: \(formatRow(pass.attention.columnSums()))")
+        console.figure("attention") {
+            SVGPlot.heatMap(pass.attention, title: "The attention matrix A: column n holds the weights of output n",
+                            rowLabels: labels.map { "m = \($0)" }, columnLabels: labels.map { "n = \($0)" },
+                            rowTitle: "key", columnTitle: "query (each column sums to 1)")
+        }
         console.text()
         console.text("outputs saₙ = Σₘ a[xₘ, xₙ] vₘ   (Sa = V A)")
         console.block(pass.output)
@@ -91,6 +96,16 @@ public enum Lesson6: LiveLesson {
         console.text("largest |sa[X P] − sa[X] P|   = \(formatNumber(outputs, digits: 3))")
         console.text("largest |A[X P] − Pᵀ A[X] P| = \(formatNumber(attention, digits: 3))")
         console.text("The outputs move with their inputs: self-attention does not see the order.")
+        console.figure("attention-permuted") {
+            let names = (1...inputs.columns).map { "x\($0)" }, reordered = order.map { names[$0] }
+            return SVGPlot.heatMaps([
+                SVGPlot.HeatMapPanel(original.attention, title: "A[X]", rowLabels: names, columnLabels: names,
+                                     rowTitle: "key", columnTitle: "query"),
+                SVGPlot.HeatMapPanel(permuted.attention, title: "A[X P]", rowLabels: reordered, columnLabels: reordered,
+                                     rowTitle: "key", columnTitle: "query"),
+            ], title: "Reordering the inputs reorders the attention: A[X P] = Pᵀ A[X] P",
+            note: "Every pair of inputs keeps its weight: find x3 and x1 in both.")
+        }
     }
 }
 

@@ -30,9 +30,26 @@ extension Lesson2 {
             .init(name: "D = 4", mark: "4", points: xs.map { ($0, four($0)) }),
             .init(name: "D = 12", mark: "#", points: xs.map { ($0, twelve($0)) }),
         ], height: 16))
+        console.figure("approximation") {
+            SVGPlot.lines([.init(name: "f(x) = e^(−x) sin 6x", points: xs.map { ($0, target($0)) }, color: "#222222"),
+                           .init(name: "network, D = 4", points: xs.map { ($0, four($0)) }, color: SVGPlot.palette[1]),
+                           .init(name: "network, D = 12", points: xs.map { ($0, twelve($0)) }, color: SVGPlot.palette[0])],
+                          title: "Joining the target's values at D + 1 knots: a ReLU network with D units",
+                          xLabel: "x", yLabel: "y", legend: .right)
+        }
         console.text()
         console.text("log₁₀ of the mean squared error against log₂ D: a line of slope about −1.2 = −log₁₀ 16:")
         console.block(TerminalPlot.lines([.init(name: "log₁₀ error", mark: "*", points: errors)], height: 10))
+        console.figure("approximation-error") {
+            // c/n through the first point: log₁₀(c/n) = log₁₀ c − log₂ n · log₁₀ 2.
+            let (x0, y0) = errors[0]
+            let bound = errors.map { (x: $0.x, y: y0 - ($0.x - x0) * log10(2)) }
+            return SVGPlot.lines([.init(name: "mean (f − y)²", points: errors, style: .lineAndDots),
+                                  .init(name: "c/n through the first point", points: bound, style: .dashed, color: "#888888")],
+                                 title: "The error falls like 1/D⁴, faster than c/n",
+                                 xLabel: "log₂ D (D = 3, 6, 12, 24, 48, 96)", yLabel: "log₁₀ mean (f − y)²",
+                                 xRange: 1.3...6.9, legend: .bottomLeft)
+        }
     }
 
     static func showDepth(on console: LessonConsole) {
@@ -42,18 +59,28 @@ extension Lesson2 {
         console.text("Composing it l times gives a deep network with l layers of 2 units; a shallow network with")
         console.text("the same 2l units has at most 2l + 1 pieces on a line (Zaslavsky with D_i = 1):")
         var table = TextTable(header: ["layers l", "units", "deep, counted", "2^l", "shallow, at most"])
+        var deepCounts: [(x: Double, y: Double)] = [], shallowCounts: [(x: Double, y: Double)] = []
         for layers in 1...6 {
             let deep = Array(repeating: tent, count: layers)
-            table.append(["\(layers)", "\(2 * layers)", "\(regionCount(of: deep, on: 0...1))", "\(1 << layers)",
-                          "\(zaslavskyCount(hyperplanes: 2 * layers, dimensions: 1))"])
+            let (counted, shallow) = (regionCount(of: deep, on: 0...1), zaslavskyCount(hyperplanes: 2 * layers, dimensions: 1))
+            table.append(["\(layers)", "\(2 * layers)", "\(counted)", "\(1 << layers)", "\(shallow)"])
+            deepCounts.append((Double(layers), Double(counted)))
+            shallowCounts.append((Double(layers), Double(shallow)))
         }
         console.block(table)
+        console.figure("deep-versus-shallow") {
+            SVGPlot.lines([.init(name: "deep: l tents composed, counted", points: deepCounts, style: .lineAndDots),
+                           .init(name: "shallow: 2l units, at most 2l + 1", points: shallowCounts, style: .lineAndDots)],
+                          title: "Linear pieces on [0, 1] with 2l hidden units", xLabel: "layers l", yLabel: "pieces",
+                          xRange: 0.8...6.2, yRange: 0...70, legend: .topLeft)
+        }
         console.text()
         console.text("t∘t∘t: 6 units, 8 linear pieces")
         let xs = (0...256).map { Double($0) / 256 }
         let three = Array(repeating: tent, count: 3)
         console.block(TerminalPlot.lines([.init(name: "t(t(t(x)))", mark: "*",
                                                 points: xs.map { ($0, composition(three, at: $0)) })], height: 10))
+        console.figure("tent-compositions") { tentFigure(tent) }
         console.text()
         console.text("Seed 004's bound for d inputs and l layers of n units, O(C(n, d)^{d(l−1)} n^d), against the")
         console.text("most regions of a shallow network with the same n·l units (d = 2, n = 10):")

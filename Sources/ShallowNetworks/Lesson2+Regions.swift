@@ -12,6 +12,10 @@ extension Lesson2 {
                           "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 20))"])
         }
         console.block(table)
+        let (_, theta0, theta) = documentedCases[3]
+        console.figure("linear-regions") {
+            regionsFigure(theta0: theta0, theta: theta, title: "Three lines in the plane: 7 linear regions", labelled: true)
+        }
         console.text()
         console.text("Random 2-input networks (lines through points of [−0.8, 0.8]², seed 7): the whole plane,")
         console.text("counted exactly around every crossing, against what a 41 × 41 grid over [−1, 1]² sees:")
@@ -22,6 +26,13 @@ extension Lesson2 {
             counts.append(["\(hidden)", "\(zaslavskyCount(hyperplanes: hidden, dimensions: 2))",
                            "\(arrangementRegionCount(theta0: theta0, theta: theta))",
                            "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41))"])
+            if hidden == 8 {
+                console.figure("linear-regions-random") {
+                    let title = "8 random lines: \(arrangementRegionCount(theta0: theta0, theta: theta)) regions in the plane, "
+                        + "\(regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41)) in the square"
+                    return regionsFigure(theta0: theta0, theta: theta, title: title, labelled: false)
+                }
+            }
         }
         console.block(counts)
         console.text("Crossings outside the square make regions that the square does not see.")

@@ -63,6 +63,7 @@ public enum Lesson2: LiveLesson {
                                 points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) }))
         }
         console.block(TerminalPlot.lines(series, height: 16))
+        console.figure("shallow-network") { oneInputFigure(net) }
     }
 
     static func showGeneralNetwork(on console: LessonConsole) {

@@ -32,6 +32,14 @@ extension Lesson3 {
                                               learningRate: learningRate, steps: steps)
         console.text("Loss during training:")
         console.block(TerminalPlot.lines([.init(name: "L", mark: "*", values: losses)], height: 10))
+        console.figure("training-loss") {
+            SVGPlot.lines([.init(name: "L = (1/4) Σ (ŷ − y)²", values: losses)],
+                          title: "Training the sigmoid network on XOR (η = \(formatNumber(learningRate)), seed \(kerasStartSeed))",
+                          xLabel: "step", yLabel: "L", yRange: 0...(1.1 * losses.max()!))
+        }
+        console.figure("training-regions") {
+            trainingRegionsFigure(network, start: start, learningRate: learningRate, steps: [0, 50, 100, steps])
+        }
         var outputs = TextTable(header: ["x", "target", "ŷ before", "ŷ after"])
         let before = network.outputs(start, inputs: xorInputColumns), after = network.outputs(trained, inputs: xorInputColumns)
         for n in 0..<4 {

@@ -57,6 +57,10 @@ public enum Lesson3: LiveLesson {
         }
         console.text("The four inputs (x: XOR = 1, o: XOR = 0): the x's sit on one diagonal, the o's on the other.")
         console.block(TerminalPlot.scatter(points, xRange: -0.5...1.5, yRange: -0.5...1.5, width: 32, height: 10))
+        console.figure("xor-inputs") {
+            SVGPlot.scatter(xorPoints(xorInputRows), xRange: -0.5...1.5, yRange: -0.5...1.5,
+                            title: "XOR: the 1s on one diagonal, the 0s on the other", groupNames: classNames)
+        }
     }
 
     static func showHandMadeSolution(on console: LessonConsole) {
@@ -93,6 +97,9 @@ public enum Lesson3: LiveLesson {
         }
         console.block(TerminalPlot.scatter(points, region: { h1, h2 in wOut[0, 0] * h1 + wOut[1, 0] * h2 + b - 0.5 },
                                            xRange: -0.5...2.5, yRange: -0.5...1.5, width: 40, height: 12))
+        console.figure("representation-space") {
+            representationFigure(hidden: hidden, outputWeights: wOut, outputBias: b)
+        }
     }
 
     static func showOtherSolutions(on console: LessonConsole) {

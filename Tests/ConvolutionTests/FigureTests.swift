@@ -1,0 +1,14 @@
+import Testing
+import CourseKit
+import Convolution
+
+@Suite struct FigureTests {
+    // With `--svg DIR` the live run draws every figure of the lesson: well-formed SVG with a
+    // title, named in kebab-case and in the lesson text.
+    @Test func drawsEveryFigureAsWellFormedSVG() {
+        var figures: [String: String] = [:]
+        Lesson5.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
+        expectFigures(figures, ["receptive-field.svg", "receptive-field-dilated.svg", "image-kernels.svg"],
+                      namedIn: "lesson5-convolution.md")
+    }
+}

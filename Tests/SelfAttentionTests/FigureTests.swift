@@ -1,0 +1,13 @@
+import Testing
+import CourseKit
+import SelfAttention
+
+@Suite struct FigureTests {
+    // With `--svg DIR` the live run draws every figure of the lesson: well-formed SVG with a
+    // title, named in kebab-case and in the lesson text.
+    @Test func drawsEveryFigureAsWellFormedSVG() {
+        var figures: [String: String] = [:]
+        Lesson6.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
+        expectFigures(figures, ["attention.svg", "attention-permuted.svg"], namedIn: "lesson6-self-attention.md")
+    }
+}
