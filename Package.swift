@@ -26,14 +26,16 @@ let package = Package(
         .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
         // The benchmark of the grader against the bare compiler: `swift run course-bench`.
         .executableTarget(name: "course-bench"),
+        // What the test targets share: figure checks, numeric expectations, source edits.
+        .target(name: "CourseTestSupport", dependencies: ["CourseKit"], path: "Tests/CourseTestSupport"),
         .testTarget(name: "CourseKitTests", dependencies: ["CourseKit"]),
-        .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit"]),
-        .testTarget(name: "ShallowNetworksTests", dependencies: ["ShallowNetworks", "CourseKit"]),
-        .testTarget(name: "XORTests", dependencies: ["XOR", "CourseKit"]),
-        .testTarget(name: "BackpropagationTests", dependencies: ["Backpropagation", "CourseKit"]),
-        .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit"]),
-        .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit"]),
-        .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime"]),
-        .testTarget(name: "CourseTests", dependencies: ["course"]),
+        .testTarget(name: "PerceptronTests", dependencies: ["Perceptron", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "ShallowNetworksTests", dependencies: ["ShallowNetworks", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "XORTests", dependencies: ["XOR", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "BackpropagationTests", dependencies: ["Backpropagation", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit", "CourseTestSupport"]),
+        .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime", "CourseTestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["course", "CourseTestSupport"]),
     ]
 )

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Testing
 import CourseKit
 import Convolution

@@ -19,7 +19,8 @@ public struct GradescopeAutograder {
                               excluded: ["solutions", "Tests", "Sources/course-bench", ".ci"],
                               transform: { path, text in
                                   path == "Package.swift" ? CourseCopy.removingTargets(
-                                      StudentExport.instructorTargets + GradescopeAutograder.testTargets(in: text), from: text) : text
+                                      StudentExport.instructorTargets + ["CourseTestSupport"] + GradescopeAutograder.testTargets(in: text),
+                                      from: text) : text
                               })
         try copy.write(to: destination.appendingPathComponent("source"))
         try write(setupScript, to: destination.appendingPathComponent("setup.sh"), executable: true)

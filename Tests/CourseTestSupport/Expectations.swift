@@ -3,7 +3,7 @@ import CourseKit
 
 /// Expects two arrays to agree entry by entry within `|o − e| ≤ absolute + relative·|e|`,
 /// recording expected versus observed for the first entries that do not.
-func expectClose(_ observed: [Double], _ expected: [Double], relative: Double = 1e-9, absolute: Double = 1e-12,
+public func expectClose(_ observed: [Double], _ expected: [Double], relative: Double = 1e-9, absolute: Double = 1e-12,
                  _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     guard observed.count == expected.count else {
         Issue.record("\(what): expected \(expected.count) entries, observed \(observed.count)",
@@ -20,7 +20,7 @@ func expectClose(_ observed: [Double], _ expected: [Double], relative: Double = 
 }
 
 /// Expects two matrices to have the same shape and agree entry by entry.
-func expectClose(_ observed: Matrix, _ expected: Matrix, relative: Double = 1e-9, absolute: Double = 1e-12,
+public func expectClose(_ observed: Matrix, _ expected: Matrix, relative: Double = 1e-9, absolute: Double = 1e-12,
                  _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     guard observed.rows == expected.rows && observed.columns == expected.columns else {
         let shapes = "expected \(expected.rows)×\(expected.columns), observed \(observed.rows)×\(observed.columns)"
@@ -32,7 +32,7 @@ func expectClose(_ observed: Matrix, _ expected: Matrix, relative: Double = 1e-9
 }
 
 /// Expects a gradient check to pass, recording the coordinates that disagree.
-func expectPasses(_ result: GradientCheck.Result, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectPasses(_ result: GradientCheck.Result, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(!result.entries.isEmpty, "\(what): nothing was checked", sourceLocation: sourceLocation)
     for entry in result.failures.prefix(3) {
         let values = "analytic \(entry.analytic), numeric \(entry.numeric), relative error \(entry.relativeError)"

@@ -4,12 +4,12 @@ import Foundation
 import FoundationXML
 #endif
 
-// The checks every lesson's figure test makes; each test target keeps its own copy.
+// The checks every lesson's figure test makes.
 
 /// Returns what would keep an SVG file from opening in a browser, or from being read aloud:
 /// XML that is not well-formed (the parser does not notice an element left open at the end,
 /// so the reader counts them), a root element other than `<svg>`, a missing or empty `<title>`.
-func svgProblems(_ svg: String) -> [String] {
+public func svgProblems(_ svg: String) -> [String] {
     let reader = SVGReader()
     let parser = XMLParser(data: Data(svg.utf8))
     parser.delegate = reader
@@ -26,7 +26,7 @@ func svgProblems(_ svg: String) -> [String] {
 
 /// Expects the figures to be exactly `expected`, each with a kebab-case name, well-formed,
 /// titled, and named in the lesson text.
-func expectFigures(_ figures: [String: String], _ expected: [String], namedIn lessonFile: String,
+public func expectFigures(_ figures: [String: String], _ expected: [String], namedIn lessonFile: String,
                    sourceLocation: SourceLocation = #_sourceLocation) {
     #expect(figures.keys.sorted() == expected.sorted(),
             "figures: expected \(expected.sorted()), observed \(figures.keys.sorted())", sourceLocation: sourceLocation)
