@@ -17,6 +17,19 @@ import Testing
         return result
     }
 
+    /// Builds the `course` executable of a copy of the course, as a clean clone would.
+    func buildCourse(in folder: URL) throws -> Bool {
+        let build = Process()
+        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        build.arguments = ["swift", "build", "--product", "course"]
+        build.currentDirectoryURL = folder
+        build.standardOutput = FileHandle.nullDevice
+        build.standardError = FileHandle.nullDevice
+        try build.run()
+        build.waitUntilExit()
+        return build.terminationStatus == 0
+    }
+
     /// The solution's own text: the body of every function of the solution file, each line
     /// trimmed, comments and blank lines left out; one- and two-line bodies are formulas that
     /// the lessons state, not solution text.
@@ -89,15 +102,7 @@ import Testing
     @Test func studentVersionBuildsAndChecksFromACleanCopy() throws {
         let destination = temporaryFolder("student-build")
         #expect(try course("export", destination.path).status == 0)
-        let build = Process()
-        build.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        build.arguments = ["swift", "build", "--product", "course"]
-        build.currentDirectoryURL = destination
-        build.standardOutput = FileHandle.nullDevice
-        build.standardError = FileHandle.nullDevice
-        try build.run()
-        build.waitUntilExit()
-        #expect(build.terminationStatus == 0, "swift build in the student version")
+        #expect(try buildCourse(in: destination), "swift build in the student version")
         let binary = destination.appendingPathComponent(".build/debug/course")
 
         func run(_ arguments: [String]) throws -> Run {
@@ -144,6 +149,10 @@ import Testing
         let hidden = try String(contentsOf: autograder.appendingPathComponent("source/Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
         #expect(hidden.contains("visibility: .hidden"), "the autograder keeps the hidden checks")
 
+        // The source it ships builds on its own (setup.sh builds it in release mode).
+        let source = autograder.appendingPathComponent("source")
+        #expect(try buildCourse(in: source), "swift build in the autograder's source")
+
         // Gradescope's layout: the upload in submission/, results in results/.
         let upload = autograder.appendingPathComponent("submission/nested folder")
         try FileManager.default.createDirectory(at: upload, withIntermediateDirectories: true)
@@ -153,7 +162,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [autograder.appendingPathComponent("run_autograder").path]
         process.environment = ProcessInfo.processInfo.environment.merging(
-            ["AUTOGRADER_ROOT": autograder.path, "COURSE_BIN": try courseExecutable().path]) { $1 }
+            ["AUTOGRADER_ROOT": autograder.path, "COURSE_BIN": source.appendingPathComponent(".build/debug/course").path]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
