@@ -113,7 +113,8 @@ func list() throws -> Int32 {
         }
         let score = entry?.score.map { "\(formatNumber($0, digits: 2))/\(formatNumber(exercise.maxPoints))" } ?? "–/\(formatNumber(exercise.maxPoints))"
         let id = exercise.id.padding(toLength: 11, withPad: " ", startingAt: 0)
-        let title = exercise.title.padding(toLength: 52, withPad: " ", startingAt: 0)
+        let shortTitle = exercise.title.count > 56 ? exercise.title.prefix(55) + "…" : exercise.title
+        let title = shortTitle.padding(toLength: 56, withPad: " ", startingAt: 0)
         print("  \(mark) \(id) \(title) lesson \(exercise.lesson)  \(score)")
         earned += entry?.score ?? 0
         total += exercise.maxPoints
@@ -121,7 +122,7 @@ func list() throws -> Int32 {
     let count = Catalogue.exercises.count
     let filled = count == 0 ? 0 : Int((Double(passed) / Double(count) * 30).rounded())
     print("")
-    print("  StudentProgress [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: 30 - filled))] "
+    print("  Progress [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: 30 - filled))] "
           + "\(passed)/\(count) exercises, \(formatNumber(earned, digits: 2))/\(formatNumber(total)) points")
     if let next = progress.nextUnfinished(in: Catalogue.exercises) {
         print("  Next: `\(commandName) check \(next.id)`")

@@ -15,6 +15,8 @@ public final class CheckContext {
     private(set) var expectationCount = 0
     private(set) var metCount = 0
     private(set) var failures: [String] = []
+    /// The last explanation recorded, so that the same one is not repeated entry after entry.
+    private var lastExplanation: String?
 
     init(runner: SubmissionRunner, deadline: ContinuousClock.Instant) {
         self.runner = runner
@@ -157,7 +159,7 @@ public final class CheckContext {
         let diagnosis = { Diagnosis.explain(observed: observed, expected: expected, tolerance: tolerance, mistakes: mistakes) }
         guard observed.sameShape(as: expected) else {
             var message = "\(what): expected \(expected.shapeDescription), got \(observed.shapeDescription)."
-            if let why = diagnosis() { message += " " + why }
+            if let why = diagnosis() { message += explaining(why) }
             return record(message)
         }
         let wrong = observed.scalars.indices.filter { !tolerance.accepts(observed.scalars[$0], expected.scalars[$0]) }
@@ -167,8 +169,15 @@ public final class CheckContext {
         if o.isFinite && e.isFinite { message += " (relative error \(formatNumber(relativeError(o, e), digits: 3)))" }
         message += "."
         if observed.scalars.count > 1 { message += " \(wrong.count) of \(observed.scalars.count) entries are wrong." }
-        if let why = diagnosis() { message += " " + why }
+        if let why = diagnosis() { message += explaining(why) }
         record(message)
+    }
+
+    /// Returns the explanation to append to a message, or a short reminder when it is the
+    /// same as the previous message's.
+    private func explaining(_ why: String) -> String {
+        defer { lastExplanation = why }
+        return why == lastExplanation ? " The same mistake as above." : " " + why
     }
 
     private func record(_ failure: String?) {

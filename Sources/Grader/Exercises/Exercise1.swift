@@ -18,7 +18,7 @@ extension Catalogue {
             "func swishDerivative(_ x: Double) -> Double",
         ],
         hints: [
-            "Section 3 of lessons/lesson1-perceptron.md has the table: every derivative there can be written with the function itself, for example σ′ = σ(1 − σ). CourseKit's sigmoid(_:) and Glibc's tanh, exp and log1p are available.",
+            "Sections 4 and 5 of lessons/lesson1-perceptron.md have the table: every derivative there can be written with the function itself, for example σ′ = σ(1 − σ). CourseKit's sigmoid(_:) and Glibc's tanh, exp and log1p are available.",
             "For the piecewise functions, test the sign of x first: leaky ReLU and ELU use the slope or α only where x < 0. At exactly 0 the course's convention is the right-hand side (derivative 1).",
             "softplus(x) = log(1 + eˣ) overflows for x ≈ 800 because e⁸⁰⁰ = ∞. Use softplus(x) = max(x, 0) + log1p(e^(−|x|)): the exponent is never positive. Its derivative is σ(x).",
             "swish(x) = x σ(x) is a product: its derivative is σ(x) + x σ′(x) = σ(x) + x σ(x)(1 − σ(x)). Forgetting the second term is the usual mistake.",
