@@ -82,7 +82,7 @@ extension Lesson2 {
                                                 points: xs.map { ($0, composition(three, at: $0)) })], height: 10))
         console.figure("tent-compositions") { tentFigure(tent) }
         console.text()
-        console.text("Seed 004's bound for d inputs and l layers of n units, O(C(n, d)^{d(l−1)} n^d), against the")
+        console.text("Fournier Montgieu's bound for d inputs and l layers of n units, O(C(n, d)^{d(l−1)} n^d), against the")
         console.text("most regions of a shallow network with the same n·l units (d = 2, n = 10):")
         var bounds = TextTable(header: ["layers l", "units n·l", "deep bound", "shallow Σ_{j≤2} C(nl, j)"])
         for layers in 1...6 {

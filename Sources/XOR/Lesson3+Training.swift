@@ -13,7 +13,7 @@ extension Lesson3 {
 
     static func showSigmoidTraining(on console: LessonConsole) {
         console.heading("6. Training the sigmoid network")
-        console.text("Seed 002's Keras example: y = σ(W′σ(Wx + b) + c), 2 inputs, 2 hidden units, 1 output,")
+        console.text("Basili and Croce's Keras example: y = σ(W′σ(Wx + b) + c), 2 inputs, 2 hidden units, 1 output,")
         console.text("squared error L = (1/4) Σ_n (ŷ_n − y_n)², gradient descent on the whole batch, η = 8, 500 steps.")
         let (network, _, learningRate, steps) = trainings[0]
         let start = randomStarts(count: 1, seed: kerasStartSeed)[0]

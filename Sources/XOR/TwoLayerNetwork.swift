@@ -30,7 +30,7 @@ public enum Activation: String, Sendable {
 
 /// A loss over a batch of N outputs.
 public enum Loss: String, Sendable {
-    /// L = (1/N) Σ_n (ŷ_n − y_n)², seed 002's squared error, averaged.
+    /// L = (1/N) Σ_n (ŷ_n − y_n)², Basili and Croce's squared error, averaged.
     case squaredError
     /// L = −(1/N) Σ_n [y_n log ŷ_n + (1 − y_n) log(1 − ŷ_n)], for a sigmoid output.
     case crossEntropy
@@ -68,7 +68,7 @@ public struct TwoLayerNetwork: Sendable {
         self.loss = loss
     }
 
-    /// Seed 002's Keras network `y = σ(W′σ(Wx + b) + c)` with the squared error.
+    /// Basili and Croce's Keras network `y = σ(W′σ(Wx + b) + c)` with the squared error.
     public static let sigmoidSquaredError = TwoLayerNetwork(hidden: .sigmoid, output: .sigmoid, loss: .squaredError)
     /// The same network with the cross-entropy (exercise 5).
     public static let sigmoidCrossEntropy = TwoLayerNetwork(hidden: .sigmoid, output: .sigmoid, loss: .crossEntropy)

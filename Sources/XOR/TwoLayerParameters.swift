@@ -5,7 +5,7 @@ import CourseKit
 /// h = g(W x + b)        W ∈ R^{D×D_i},  b ∈ R^{D×1}
 /// y = o(W′h + c)        W′ ∈ R^{1×D},   c ∈ R
 /// ```
-/// Seed 002's Keras example is `y = σ(W′σ(Wx + b) + c)`. Goodfellow et al.'s network has the
+/// Basili and Croce's Keras example is `y = σ(W′σ(Wx + b) + c)`. Goodfellow et al.'s network has the
 /// same shape with their W equal to our Wᵀ, their c our b, their w our W′ᵀ, their b our c.
 public struct TwoLayerParameters: Sendable, Equatable {
     /// W, one row per hidden unit.

@@ -74,7 +74,7 @@ extension Catalogue {
                 let (w, _, x, target) = layer(classes: 2, inputs: 3, seed: 4)
                 try expectLayerGradient(t, (w, Matrix(column: [800, -750]), x, target))
             },
-            Check("sigmoidLayerGradient for a single unit with four inputs (seed 002's Δθ)", points: 1, visibility: .hidden) { t in
+            Check("sigmoidLayerGradient for a single unit with four inputs (Basili and Croce's Δθ)", points: 1, visibility: .hidden) { t in
                 try expectLayerGradient(t, layer(classes: 1, inputs: 4, seed: 6))
             },
             // hidden checks: end

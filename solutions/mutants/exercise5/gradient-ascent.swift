@@ -17,7 +17,7 @@
 //   (0,0), (0,1), (1,0), (1,1): f(x) > 0.5 exactly for (0,1) and (1,0). Any correct set passes;
 //   it is evaluated with the course's own forward pass.
 //
-// Part 3. Training the 2-layer sigmoid network of seed 002's Keras example,
+// Part 3. Training the 2-layer sigmoid network of Basili and Croce's Keras example,
 //
 //     h = σ(W x + b)        W ∈ R^{D×2} (row d feeds unit d),  b ∈ R^{D×1}
 //     ŷ = σ(W′h + c)        W′ ∈ R^{1×D},  c ∈ R,              σ(z) = 1/(1 + e^(−z))
