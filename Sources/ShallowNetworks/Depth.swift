@@ -48,7 +48,7 @@ public func regionCount(of networks: [ShallowNetwork1D], on interval: ClosedRang
 }
 
 /// Returns the bound on the number of linear regions of a deep ReLU network with d inputs,
-/// l hidden layers of n units each (n ≥ d), as Fournier Montgieu's slides states it (Montúfar et al. 2014),
+/// l hidden layers of n units each (n ≥ d), as Fournier Montgieu's slides state it (Montúfar et al. 2014),
 /// without the constant of the O( ).
 /// ```
 /// O( C(n, d)^{d(l−1)} · n^d )
