@@ -34,8 +34,19 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
 func exercise(named name: String, for invocation: Invocation) throws -> Exercise {
     if let exercise = Catalogue.exercise(named: name) { return exercise }
     let names = Catalogue.exercises.map(\.id)
-    let suggestion = closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+    let suggestion = likelyName(name, prefix: "exercise", among: names).map { " Did you mean '\($0)'?" } ?? ""
     throw UsageError(message: "Unknown exercise '\(name)'.\(suggestion) Valid exercises: \(range(names)).", spec: invocation.spec)
+}
+
+/// Returns the valid name a mistyped one most likely means: a close spelling, a bare number
+/// (`3` for `exercise3`), or a file path (`exercises/exercise3.swift`).
+func likelyName(_ typed: String, prefix: String, among names: [String]) -> String? {
+    var base = String(typed.split(separator: "/").last ?? Substring(typed))
+    if base.hasSuffix(".swift") { base.removeLast(6) }
+    if let dash = base.firstIndex(of: "-") { base = String(base[..<dash]) }
+    if Int(base) != nil { base = prefix + base }
+    if names.contains(base) { return base }
+    return closest(to: typed, among: names)
 }
 
 func range(_ names: [String]) -> String {
@@ -63,7 +74,7 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
     let name = invocation.positionals[0]
     guard let lesson = Catalogue.lesson(named: name) else {
         let names = Catalogue.lessons.map { "lesson\($0.number)" }
-        let suggestion = closest(to: name, among: names).map { " Did you mean '\($0)'?" } ?? ""
+        let suggestion = likelyName(name, prefix: "lesson", among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
     }
     if let text = Catalogue.lessonFile(lesson, in: try? Workspace.locate()) {

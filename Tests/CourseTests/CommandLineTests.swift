@@ -83,6 +83,16 @@ func course(_ arguments: String..., state: URL? = nil, directory: URL = packageR
         #expect(run.stderr.contains("See 'course help check' for more information."))
     }
 
+    @Test func numbersAndPathsSuggestTheName() throws {
+        let number = try course("check", "3")
+        #expect(number.status == 64)
+        #expect(number.stderr.contains("Did you mean 'exercise3'?"), "\(number.stderr)")
+        let path = try course("check", "exercises/exercise12.swift")
+        #expect(path.stderr.contains("Did you mean 'exercise12'?"), "\(path.stderr)")
+        let lesson = try course("run", "lessons/lesson2-shallow-networks.md")
+        #expect(lesson.stderr.contains("Did you mean 'lesson2'?"), "\(lesson.stderr)")
+    }
+
     @Test func unknownOptionSuggestsTheClosest() throws {
         let run = try course("check", "exercise1", "--jsno")
         #expect(run.status == 64)
