@@ -35,7 +35,8 @@ public struct ClassGrading: Sendable {
     /// Grades every submission, `jobs` at a time, calling `progress(done, total, fromCache)`
     /// after each, and returns the results of every student.
     public func run(jobs: Int, progress: @escaping @Sendable (Int, Int, Int) -> Void = { _, _, _ in }) throws -> [StudentResults] {
-        let students = try folder.students()
+        // The output folder may sit inside the class folder; it is not a student.
+        let students = try folder.students().filter { folder.root.appendingPathComponent($0).standardizedFileURL != output }
         let tasks = students.flatMap { student in exercises.map { (student: student, exercise: $0) } }
         let graderID = ClassGrading.graderID(grader)
         let counter = ProgressCounter(total: tasks.count, report: progress)
