@@ -42,6 +42,7 @@ extension Lesson4 {
             return m.loss(m.forward(x), labels: y)
         }
         console.block(gradientCheckTable(checks))
+        console.figure("classifier-graph") { classifierGraphFigure(model, pass, labels: y) }
 
         console.text("\nThe two factors of ∂L/∂z cancel sample by sample:")
         var table = TextTable(header: ["i", "ŷᵢ", "yᵢ", "∂L/∂ŷᵢ", "∂ŷᵢ/∂zᵢ", "product", "(ŷᵢ − yᵢ)/N"])
@@ -97,6 +98,9 @@ extension Lesson4 {
         console.text("\nΔW⁽¹⁾ = Σᵢ δ⁽²⁾(h⁽¹⁾)ᵀ over the batch =")
         console.block(dW[0])
         console.text("ΔW⁽²⁾ = \(dW[1])   Δb⁽²⁾ = \(formatNumber(dB[1][0, 0]))")
+        console.figure("delta-rule-network") {
+            deltaRuleFigure(network, firstInput: inputs[0], deltas: δ, sums: dW, biasSums: dB)
+        }
         let gradient = network.gradient(inputs: inputs, targets: targets, weightDecay: λ)
         let checks = checkGradients(
             of: [("W⁽¹⁾", network.weights[0]), ("b⁽¹⁾", network.biases[0]),
@@ -153,6 +157,7 @@ extension Lesson4 {
         }
         console.text("  ∂ℓ/∂Ω₃ = ∂ℓ/∂f₃ h₃ᵀ =")
         console.block(gradients.weights[3])
+        console.figure("relu-network-layers") { reluLayersFigure(network, pass, gradients, loss: loss) }
 
         var random = SeededGenerator(seed: 55)
         let batchX = random.matrix(rows: 2, columns: 6, in: -2...2)

@@ -68,6 +68,10 @@ extension Lesson5 {
         console.text("f[t[x]] = \(formatVector(f(t(x))))")
         console.text("t[f[x]] = \(formatVector(t(f(x))))")
         console.text("largest difference |f[t[x]] − t[f[x]]| = \(formatNumber(largestDifference(f(t(x)), t(f(x)))))")
+        console.figure("shift-equivariance") {
+            shiftBarsFigure([("x", x), ("t[x]", t(x)), ("f[x]", f(x)), ("f[t[x]]", f(t(x)))],
+                            title: "Shift, then convolve = convolve, then shift: t moves x by 2, f[t[x]] = t[f[x]]")
+        }
         console.text()
         console.text("Pooling: max over windows of 2, stride 2, after f.")
         var table = TextTable(header: ["input", "max-pool(f[·])", "global max"])

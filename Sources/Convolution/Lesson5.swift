@@ -43,6 +43,10 @@ public enum Lesson5: LiveLesson {
             table.append([name, "\(s)", "\(d)", "\(p)", formatVector(z)])
         }
         console.block(table)
+        console.figure("convolution-modes") {
+            convolutionModesFigure(signal, kernel: kernel,
+                                   modes: modes.map { (name: $0.0, stride: $0.1, dilation: $0.2, padding: $0.3) })
+        }
         console.text()
         console.text("With zero padding, z₀ = w₀·0 + w₁·x₀ + w₂·x₁ = −1·0 + 2·1 + 1·3 = 5.")
         console.text()
@@ -69,6 +73,7 @@ public enum Lesson5: LiveLesson {
         console.text("The fully connected weights Ω (6×6): each row is the kernel moved one place right,")
         console.text("every other weight is zero.")
         console.block(Ω)
+        console.figure("tied-weights") { tiedWeightsFigure(Ω, kernel: kernel, padding: 1) }
         console.text()
         let zeros = Ω.scalars.filter { $0 == 0 }.count
         console.text("\(zeros) of its \(Ω.count) weights are zero and the others share 3 values:")
@@ -95,6 +100,7 @@ public enum Lesson5: LiveLesson {
         console.text("A layer from 2 to 3 channels, K = 3, stride 2, padding 1, on 9 positions:")
         console.text("z is \(z.rows)×\(z.columns) (three channels of ⌊(9 + 2 − 2 − 1)/2⌋ + 1 = 5 positions)")
         console.block(z)
+        console.figure("kernel-array") { kernelArrayFigure(x: x, kernels: kernels, z: z) }
         console.text()
         console.text("Backward pass for L = Σ g ⊙ z, checked against central differences:")
         console.block(gradientCheckTable(x: x, kernels: kernels, bias: bias, stride: 2, dilation: 1, padding: 1, g: g))

@@ -79,6 +79,7 @@ extension Lesson1 {
         table.append(["Σ", format(z.sum())] + outputs.map { format($0.sum()) })
         console.text()
         console.block(table)
+        console.figure("layer-diagram") { layerFigure(weights: W, bias: b, x: x) }
         let target = Matrix(column: [1, 0, 1])
         let gradient = sigmoidLayerCrossEntropyGradient(weights: W, bias: b, x: x, target: target)
         let checker = GradientCheck()

@@ -42,6 +42,7 @@ public enum Lesson6: LiveLesson {
         console.block(pass.queries)
         console.text("keys    kₘ = β_k + Ω_k xₘ   (the columns of K)")
         console.block(pass.keys)
+        console.figure("queries-keys-values") { projectionsFigure(pass, inputs: inputs) }
     }
 
     static func showAttention(_ pass: SelfAttentionPass, on console: LessonConsole) {

@@ -10,7 +10,8 @@ import Backpropagation
         var figures: [String: String] = [:]
         Lesson4.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
         expectFigures(figures, ["computational-graph.svg", "path-sum-graph.svg", "learning-rates.svg",
-                                "batch-sizes.svg", "early-stopping.svg"],
+                                "batch-sizes.svg", "early-stopping.svg", "classifier-graph.svg", "delta-rule-network.svg",
+                                "relu-network-layers.svg"],
                       namedIn: "lesson4-backpropagation.md")
     }
 }

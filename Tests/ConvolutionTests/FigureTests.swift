@@ -9,7 +9,8 @@ import Convolution
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson5.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
-        expectFigures(figures, ["receptive-field.svg", "receptive-field-dilated.svg", "image-kernels.svg"],
+        expectFigures(figures, ["receptive-field.svg", "receptive-field-dilated.svg", "image-kernels.svg",
+                                "convolution-modes.svg", "tied-weights.svg", "kernel-array.svg", "shift-equivariance.svg"],
                       namedIn: "lesson5-convolution.md")
     }
 }

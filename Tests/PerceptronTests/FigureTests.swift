@@ -11,7 +11,7 @@ import Perceptron
         Lesson1.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
         expectFigures(figures, ["perceptron-unit.svg", "rosenblatt-mistakes.svg", "decision-boundary.svg",
                                 "gradient-descent-loss.svg", "activation-functions.svg", "xor-mistakes.svg",
-                                "xor-best-line.svg"],
+                                "xor-best-line.svg", "layer-diagram.svg"],
                       namedIn: "lesson1-perceptron.md")
     }
 }

@@ -9,6 +9,7 @@ import SelfAttention
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson6.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
-        expectFigures(figures, ["attention.svg", "attention-permuted.svg"], namedIn: "lesson6-self-attention.md")
+        expectFigures(figures, ["attention.svg", "attention-permuted.svg", "queries-keys-values.svg"],
+                      namedIn: "lesson6-self-attention.md")
     }
 }
