@@ -89,7 +89,7 @@ extension Lesson4 {
             for unit in 0..<size {
                 let (cx, cy) = place(l, unit)
                 svg.circle(x: cx, y: cy, radius: 36, fill: l == 0 ? "#dbe6f1" : "#ffffff", stroke: "#333333")
-                svg.text(l == 0 ? "x\(lowered(unit + 1))" : "δ⁽\(l + 1)⁾", x: cx, y: cy - 4, size: 13, anchor: .middle, bold: true)
+                svg.text(l == 0 ? "x\(subscriptDigits(unit + 1))" : "δ⁽\(l + 1)⁾", x: cx, y: cy - 4, size: 13, anchor: .middle, bold: true)
                 svg.text(formatNumber(l == 0 ? x[unit] : δ[l - 1][unit, 0]), x: cx, y: cy + 14, size: 11,
                          anchor: .middle)
                 if l > 0 {
@@ -128,8 +128,8 @@ extension Lesson4 {
             }
         }
         for (k, column) in columns.enumerated() {
-            let name = k == 0 ? "x" : "f\(lowered(k - 1))"
-            svg.text(k == 0 ? "input x" : "\(name) = Ω\(lowered(k - 1))h\(lowered(k - 1)) + β\(lowered(k - 1))",
+            let name = k == 0 ? "x" : "f\(subscriptDigits(k - 1))"
+            svg.text(k == 0 ? "input x" : "\(name) = Ω\(subscriptDigits(k - 1))h\(subscriptDigits(k - 1)) + β\(subscriptDigits(k - 1))",
                      x: place(k, 0).x, y: 96, size: 13, anchor: .middle, bold: true)
             for unit in 0..<column.rows {
                 let (cx, cy) = place(k, unit), grey = off(k, unit)

@@ -144,16 +144,16 @@ extension Lesson4 {
                      + "x = \(asRow(x)), y = \(asRow(y)), ℓ = |f₃ − y|².")
         console.text("Forward pass, storing every fₖ and hₖ:")
         for k in network.weights.indices {
-            console.text("  h\(lowered(k)) = \(asRow(pass.h[k]))")
-            console.text("  f\(lowered(k)) = \(asRow(pass.f[k]))")
+            console.text("  h\(subscriptDigits(k)) = \(asRow(pass.h[k]))")
+            console.text("  f\(subscriptDigits(k)) = \(asRow(pass.f[k]))")
         }
         let (loss, dOutput) = ReLUNetwork.squaredError(output: pass.output, targets: y)
         console.text("  ℓ  = \(formatNumber(loss, digits: 6))")
         let gradients = network.backward(pass, outputGradient: dOutput)
         console.text("\nBackward pass: multiply by Ωₖᵀ, then keep the entries where fₖ₋₁ > 0:")
         for k in stride(from: network.weights.count - 1, through: 0, by: -1) {
-            let mask = k > 0 ? "   mask 𝟙[f\(lowered(k - 1)) > 0] = \(asRow(pass.f[k - 1].map(step)))" : ""
-            console.text("  ∂ℓ/∂f\(lowered(k)) = \(asRow(gradients.preActivations[k]))\(mask)")
+            let mask = k > 0 ? "   mask 𝟙[f\(subscriptDigits(k - 1)) > 0] = \(asRow(pass.f[k - 1].map(step)))" : ""
+            console.text("  ∂ℓ/∂f\(subscriptDigits(k)) = \(asRow(gradients.preActivations[k]))\(mask)")
         }
         console.text("  ∂ℓ/∂Ω₃ = ∂ℓ/∂f₃ h₃ᵀ =")
         console.block(gradients.weights[3])
@@ -165,7 +165,7 @@ extension Lesson4 {
         let batchPass = network.forward(batchX)
         let batchError = ReLUNetwork.squaredError(output: batchPass.output, targets: batchY)
         let batchGradients = network.backward(batchPass, outputGradient: batchError.outputGradient)
-        let names = network.weights.indices.flatMap { ["Ω\(lowered($0))", "β\(lowered($0))"] }
+        let names = network.weights.indices.flatMap { ["Ω\(subscriptDigits($0))", "β\(subscriptDigits($0))"] }
         let values = network.weights.indices.flatMap { [network.weights[$0], network.biases[$0]] }
         let analytic = network.weights.indices.flatMap { [batchGradients.weights[$0], batchGradients.biases[$0]] }
         let checks = checkGradients(of: Array(zip(names, values)), analytic: analytic) { p in
@@ -177,8 +177,4 @@ extension Lesson4 {
         console.block(gradientCheckTable(checks))
     }
 
-    /// Returns the digits of `k` as subscripts.
-    static func lowered(_ k: Int) -> String {
-        String(String(k).map { Character(UnicodeScalar(0x2080 + Int(String($0))!)!) })
-    }
 }

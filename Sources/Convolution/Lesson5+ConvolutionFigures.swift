@@ -43,7 +43,7 @@ extension Lesson5 {
             svg.text("z", x: left - 14, y: outputY + 5, size: 13, anchor: .middle, bold: true)
             svg.text("x", x: left - 14, y: inputY + 5, size: 13, anchor: .middle, bold: true)
         }
-        let legend = w.indices.map { "w\(subscripted($0)) = \(formatNumber(w[$0]))" }
+        let legend = w.indices.map { "w\(subscriptDigits($0)) = \(formatNumber(w[$0]))" }
         for (j, entry) in legend.enumerated() {
             let x = svg.width / 2 - 150 + 110 * Double(j)
             svg.line(x1: x, y1: svg.height - 20, x2: x + 24, y2: svg.height - 20, stroke: tapColor(j), width: 3)
@@ -99,13 +99,9 @@ extension Lesson5 {
         for j in w.indices {
             let x = 560 + 80 * Double(j)
             svg.line(x1: x, y1: svg.height - 22, x2: x + 20, y2: svg.height - 22, stroke: tapColor(j), width: 3)
-            svg.text("w\(subscripted(j)) = \(formatNumber(w[j]))", x: x + 24, y: svg.height - 18, size: 12)
+            svg.text("w\(subscriptDigits(j)) = \(formatNumber(w[j]))", x: x + 24, y: svg.height - 18, size: 12)
         }
         return svg
     }
 
-    /// Returns the digits of `k` as subscripts.
-    static func subscripted(_ k: Int) -> String {
-        String(String(k).map { Character(UnicodeScalar(0x2080 + Int(String($0))!)!) })
-    }
 }

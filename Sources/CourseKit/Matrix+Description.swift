@@ -67,3 +67,10 @@ private func rounded(_ x: Double, decimals: Int) -> Double {
 private func shortest(_ x: Double) -> String {
     x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : x.description
 }
+
+/// Returns `n` written with subscript digits, for names such as x₁ and Ω₁₂.
+///
+///     subscriptDigits(12)   // "₁₂"
+public func subscriptDigits(_ n: Int) -> String {
+    (n < 0 ? "₋" : "") + String(String(abs(n)).unicodeScalars.map { Character(UnicodeScalar($0.value - 0x30 + 0x2080)!) })
+}

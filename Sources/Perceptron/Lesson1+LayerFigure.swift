@@ -12,7 +12,7 @@ extension Lesson1 {
         svg.text(title, x: 410, y: 28, size: 15, anchor: .middle, bold: true)
         let z = layerScores(weights: W, bias: b, x: x)
         let radius = 30.0, top = 110.0
-        let inputs = (0..<D).map { (name: "x\(lowered(d: $0 + 1))", value: format(x[$0, 0]), weights: W.column($0)) }
+        let inputs = (0..<D).map { (name: "x\(subscriptDigits($0 + 1))", value: format(x[$0, 0]), weights: W.column($0)) }
             + [(name: "1", value: "", weights: b.column(0))]
         let scale = (W.scalars + b.scalars).map(abs).max() ?? 1
         for (d, input) in inputs.enumerated() {
@@ -37,7 +37,7 @@ extension Lesson1 {
         for c in 0..<C {
             let y = top + 90 * Double(c)
             svg.circle(x: 330, y: y, radius: radius + 6, fill: "#ffffff", stroke: "#333333")
-            svg.text("z\(lowered(d: c + 1))", x: 330, y: y - 3, size: 14, anchor: .middle, bold: true)
+            svg.text("z\(subscriptDigits(c + 1))", x: 330, y: y - 3, size: 14, anchor: .middle, bold: true)
             svg.text(format(z[c, 0]), x: 330, y: y + 14, size: 12, anchor: .middle)
             svg.arrow(x1: 366, y1: y, x2: 440, y2: y)
             for (k, column) in columns.enumerated() {
@@ -52,8 +52,4 @@ extension Lesson1 {
         return svg
     }
 
-    /// Returns the digits of `d` as subscripts.
-    private static func lowered(d: Int) -> String {
-        String(String(d).map { Character(UnicodeScalar(0x2080 + Int(String($0))!)!) })
-    }
 }

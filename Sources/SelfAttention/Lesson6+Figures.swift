@@ -23,14 +23,14 @@ extension Lesson6 {
         for n in 0..<N {
             let centre = 30 + step * (Double(n) + 0.5)
             column(x.column(n), x: centre, top: inputTop, fill: "#dbe6f1")
-            svg.text("x\(subscripted(n + 1))", x: centre, y: inputTop + box * Double(D) + 20, size: 14, anchor: .middle,
+            svg.text("x\(subscriptDigits(n + 1))", x: centre, y: inputTop + box * Double(D) + 20, size: 14, anchor: .middle,
                      bold: true)
             for (k, output) in outputs.enumerated() {
                 let ox = centre + 56 * Double(k - 1)
                 svg.arrow(x1: centre, y1: inputTop - 4, x2: ox, y2: outputTop + box * Double(D) + 22,
                           stroke: output.stroke)
                 column(output.array.column(n), x: ox, top: outputTop, fill: output.fill)
-                svg.text("\(output.name)\(subscripted(n + 1))", x: ox, y: outputTop - 8, size: 13, anchor: .middle, bold: true)
+                svg.text("\(output.name)\(subscriptDigits(n + 1))", x: ox, y: outputTop - 8, size: 13, anchor: .middle, bold: true)
             }
         }
         svg.text("Green: values (Ω_v). Pink: queries (Ω_q). Ochre: keys (Ω_k). The same parameters for every input, "
@@ -39,8 +39,4 @@ extension Lesson6 {
         return svg
     }
 
-    /// Returns the digits of `k` as subscripts.
-    private static func subscripted(_ k: Int) -> String {
-        String(String(k).map { Character(UnicodeScalar(0x2080 + Int(String($0))!)!) })
-    }
 }

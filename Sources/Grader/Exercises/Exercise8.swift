@@ -279,8 +279,4 @@ extension Catalogue {
         return (dWeights, dBiases)
     }
 
-    /// Returns k written with subscript digits: 0 → ₀, 12 → ₁₂.
-    private static func subscriptDigits(_ k: Int) -> String {
-        String(String(k).unicodeScalars.map { Character(UnicodeScalar($0.value - 0x30 + 0x2080)!) })
-    }
 }
