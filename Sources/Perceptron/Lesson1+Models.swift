@@ -121,13 +121,7 @@ extension Lesson1 {
             let steps = counts[(e * data.points.count)..<((e + 1) * data.points.count)]
             table.append([String(e + 1), String(trained.mistakes[e]), steps.map(String.init).joined(separator: " ")])
         }
-        console.text()
-        console.block(table)
-        console.text()
-        console.block(TerminalPlot.lines([TerminalPlot.Series(
-            name: "mistakes per epoch", mark: "*",
-            points: trained.mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
-            height: 6, yRange: 0...4.5))
+        showMistakes(trained.mistakes, table: table, on: console, height: 6, top: 4.5)
         console.figure("xor-mistakes") { mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on XOR: mistakes per epoch") }
         console.figure("xor-best-line") { xorBoundaryFigure(data, epochs: xorEpochs) }
         let best = counts.max() ?? 0

@@ -73,13 +73,7 @@ public enum Lesson1: LiveLesson {
         for (e, m) in trained.mistakes.enumerated() {
             table.append([String(e + 1), String(m), "\(counts[(e + 1) * data.points.count - 1])/\(data.points.count)"])
         }
-        console.text()
-        console.block(table)
-        console.text()
-        console.block(TerminalPlot.lines([TerminalPlot.Series(
-            name: "mistakes per epoch", mark: "*",
-            points: trained.mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
-            height: 8, yRange: 0...Double((trained.mistakes.max() ?? 0) + 1)))
+        showMistakes(trained.mistakes, table: table, on: console, height: 8, top: Double((trained.mistakes.max() ?? 0) + 1))
         console.figure("rosenblatt-mistakes") {
             mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on separable data: mistakes per epoch")
         }
@@ -172,4 +166,15 @@ func format(_ x: Double, digits: Int = 4) -> String { formatNumber(x, digits: di
 /// Returns a vector as `(a, b, c)`.
 func vector(_ v: [Double], digits: Int = 4) -> String {
     "(" + v.map { formatNumber($0, digits: digits) }.joined(separator: ", ") + ")"
+
+    /// Shows the mistakes per epoch of Rosenblatt's rule: the table, then a line plot.
+    static func showMistakes(_ mistakes: [Int], table: TextTable, on console: LessonConsole, height: Int, top: Double) {
+        console.text()
+        console.block(table)
+        console.text()
+        console.block(TerminalPlot.lines([TerminalPlot.Series(
+            name: "mistakes per epoch", mark: "*",
+            points: mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
+            height: height, yRange: 0...top))
+    }
 }
