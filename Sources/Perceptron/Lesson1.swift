@@ -156,16 +156,6 @@ public enum Lesson1: LiveLesson {
             max relative error \(format(check.maxRelativeError)).
             """)
     }
-}
-
-// MARK: - Formatting
-
-/// Returns `x` as the lesson prints it.
-func format(_ x: Double, digits: Int = 4) -> String { formatNumber(x, digits: digits) }
-
-/// Returns a vector as `(a, b, c)`.
-func vector(_ v: [Double], digits: Int = 4) -> String {
-    "(" + v.map { formatNumber($0, digits: digits) }.joined(separator: ", ") + ")"
 
     /// Shows the mistakes per epoch of Rosenblatt's rule: the table, then a line plot.
     static func showMistakes(_ mistakes: [Int], table: TextTable, on console: LessonConsole, height: Int, top: Double) {
@@ -177,4 +167,14 @@ func vector(_ v: [Double], digits: Int = 4) -> String {
             points: mistakes.enumerated().map { (Double($0.offset + 1), Double($0.element)) })],
             height: height, yRange: 0...top))
     }
+}
+
+// MARK: - Formatting
+
+/// Returns `x` as the lesson prints it.
+func format(_ x: Double, digits: Int = 4) -> String { formatNumber(x, digits: digits) }
+
+/// Returns a vector as `(a, b, c)`.
+func vector(_ v: [Double], digits: Int = 4) -> String {
+    "(" + v.map { formatNumber($0, digits: digits) }.joined(separator: ", ") + ")"
 }
