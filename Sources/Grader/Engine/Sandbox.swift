@@ -11,8 +11,12 @@ import Foundation
 /// parent-death signal still apply.
 final class SandboxIdentity: @unchecked Sendable {
     /// The user id, or nil when the grader cannot switch users.
-    let uid: UInt32?
-    private let lockDescriptor: Int32
+    private(set) var uid: UInt32?
+    private var lockDescriptor: Int32
+
+    /// Set when a submission could not switch to its sandbox user (a container without the
+    /// capability, or a user namespace without those ids): from then on, none tries.
+    private static let unavailable = Flag()
 
     static let firstUID: UInt32 = 61_000
     static let poolSize: UInt32 = 64
@@ -20,7 +24,7 @@ final class SandboxIdentity: @unchecked Sendable {
     /// Takes a free user id from the pool when running as root and when the sandbox user can
     /// reach `library` (the course library the submission loads).
     init(library: URL) {
-        guard geteuid() == 0, SandboxIdentity.othersCanReach(library) else {
+        guard geteuid() == 0, !SandboxIdentity.unavailable.isSet, SandboxIdentity.othersCanReach(library) else {
             uid = nil
             lockDescriptor = -1
             return
@@ -40,12 +44,26 @@ final class SandboxIdentity: @unchecked Sendable {
         lockDescriptor = -1
     }
 
-    deinit {
+    deinit { release() }
+
+    /// Gives up switching users, for this submission and every later one of this grader.
+    func disable() {
+        SandboxIdentity.unavailable.set()
+        uid = nil
+        release()
+    }
+
+    private func release() {
         if lockDescriptor >= 0 {
             flock(lockDescriptor, LOCK_UN)
             close(lockDescriptor)
+            lockDescriptor = -1
         }
     }
+
+    /// The exit statuses of a submission that stopped before any student code ran because
+    /// it could not enter its folder (71) or switch to its user (72).
+    static let setupFailures: Set<Int32> = [71, 72]
 
     /// Returns whether users other than the owner may pass through every folder down to
     /// `folder` and read it; a restrictive umask can forbid that, and then no sandbox user
@@ -95,4 +113,13 @@ final class SandboxIdentity: @unchecked Sendable {
         }
         return count
     }
+}
+
+/// A flag that is set once, readable from any thread.
+final class Flag: @unchecked Sendable {
+    private var value = false
+    private let lock = NSLock()
+
+    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    func set() { lock.lock(); value = true; lock.unlock() }
 }

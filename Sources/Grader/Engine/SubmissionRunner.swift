@@ -73,6 +73,16 @@ final class SubmissionRunner {
 
     /// Calls `function` with the arguments and returns its result, or throws why not.
     func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+        do {
+            return try attempt(function, arguments, deadline: deadline)
+        } catch SubmissionFailure.exited(let status, _) where sandbox.uid != nil && SandboxIdentity.setupFailures.contains(status) {
+            // The sandbox itself failed before any student code ran: go on without it.
+            sandbox.disable()
+            return try attempt(function, arguments, deadline: deadline)
+        }
+    }
+
+    private func attempt(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
         let process = try running()
         let id = nextID
         nextID += 1
