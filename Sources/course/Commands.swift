@@ -100,20 +100,17 @@ func overview() -> String {
         """
 }
 
-/// The detailed help of one command.
+/// The detailed help of one command, its descriptions aligned in one column.
 func help(for spec: CommandSpec) -> String {
+    let arguments = spec.arguments.map { ("<\($0.name)>", $0.help) }
+    let options = spec.options.map { ($0.name + ($0.value.map { " <\($0)>" } ?? ""), $0.help) } + [("-h, --help", "Show help information.")]
+    let width = max(18, (arguments + options).map(\.0.count).max() ?? 0) + 2
+    func line(_ entry: (String, String)) -> String {
+        "  " + entry.0 + String(repeating: " ", count: width - entry.0.count) + entry.1
+    }
     var text = "OVERVIEW: \(spec.abstract)\n\nUSAGE: \(spec.usage)\n"
-    if !spec.arguments.isEmpty {
-        text += "\nARGUMENTS:\n" + spec.arguments.map { "  <\($0.name)>" + pad($0.name.count + 2) + $0.help }.joined(separator: "\n") + "\n"
-    }
-    text += "\nOPTIONS:\n"
-    for option in spec.options {
-        let left = option.name + (option.value.map { " <\($0)>" } ?? "")
-        text += "  \(left)" + pad(left.count) + option.help + "\n"
-    }
-    text += "  -h, --help" + pad(10) + "Show help information.\n"
+    if !arguments.isEmpty { text += "\nARGUMENTS:\n" + arguments.map(line).joined(separator: "\n") + "\n" }
+    text += "\nOPTIONS:\n" + options.map(line).joined(separator: "\n") + "\n"
     if let discussion = spec.discussion { text += "\n" + discussion + "\n" }
     return text
 }
-
-private func pad(_ used: Int) -> String { String(repeating: " ", count: max(20 - used, 2)) }
