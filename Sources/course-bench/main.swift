@@ -7,11 +7,12 @@ import Foundation
 //      a bare `swiftc` compile-and-link of the same file against the library, and the
 //      conventional way to grade Swift: a SwiftPM package per submission run with `swift test`;
 //   2. grading a class of N students × every exercise, for N = 10, 20, 40, with the time per
-//      student-exercise and the grader's own peak memory.
+//      student-exercise and the grader's own peak memory;
+//   3. each lesson's live run, against the cost of starting the `course` executable.
 //
 // Run from the course folder with `swift run -c release course-bench` (or `swift run
 // course-bench` for the debug build students use). Options: `--runs N` (default 15),
-// `--only check|class`, `--students 10,20,40`.
+// `--only check|class|lessons`, `--students 10,20,40`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -35,4 +36,5 @@ try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories
 print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; grader: \(course.path)")
 if only == nil || only == "check" { try checkBenchmark(runs: runs) }
 if only == nil || only == "class" { try classBenchmark(sizes: classSizes) }
+if only == nil || only == "lessons" { try lessonBenchmark(runs: runs) }
 try? FileManager.default.removeItem(at: scratch)

@@ -50,12 +50,9 @@ import Perceptron
         }
     }
 
-    // The run is deterministic and fast enough to show live.
-    @Test func runIsDeterministicAndQuick() {
-        let clock = ContinuousClock()
-        var first: [String] = []
-        let elapsed = clock.measure { first = runLesson() }
-        #expect(first == runLesson(), "two runs printed different output")
-        #expect(elapsed < .seconds(2), "the run took \(elapsed)")
+    // The run is deterministic: two runs print the same thing. (Its speed is measured by
+    // `course-bench`, not here.)
+    @Test func runIsDeterministic() {
+        #expect(runLesson() == runLesson(), "two runs printed different output")
     }
 }
