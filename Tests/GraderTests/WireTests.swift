@@ -48,3 +48,12 @@ import Testing
         #expect(sha256Hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
+
+/// An empty array keeps its element type on the wire, so it reaches an `[Int]` parameter.
+@Suite struct EmptyArrayWireTests {
+    @Test func emptyIntegerArraysStayIntegers() throws {
+        #expect([Int]().wireValue == .ints([]))
+        #expect([Double]().wireValue == .doubles([]))
+        #expect(try [Int](wire: [Int]().wireValue) == [])
+    }
+}

@@ -1,6 +1,5 @@
 import CourseKit
 import Convolution
-import SubmissionRuntime
 
 extension Catalogue {
     /// Exercise 10: the output length of a convolutional layer and the receptive field of a
@@ -103,7 +102,7 @@ extension Catalogue {
     }
 
     private static func expectReceptiveField(_ t: CheckContext, _ kernelSizes: [Int], _ strides: [Int], _ dilations: [Int]) throws {
-        let observed = try t.integer("receptiveField", Integers(kernelSizes), Integers(strides), Integers(dilations))
+        let observed = try t.integer("receptiveField", kernelSizes, strides, dilations)
         let expected = Convolution.receptiveField(kernelSizes: kernelSizes, strides: strides, dilations: dilations)
         let layers = Array(zip(kernelSizes, zip(strides, dilations))).map { (K: $0.0, s: $0.1.0, d: $0.1.1) }
         // Runs the layer-by-layer rule with a wrong step, to name the mistake that gives `observed`.
@@ -130,19 +129,4 @@ extension Catalogue {
                  "receptiveField(kernelSizes: \(kernelSizes), strides: \(strides), dilations: \(dilations))",
                  mistakes: mistakes.filter { $0.1 != expected })
     }
-}
-
-/// A list of integers that crosses the wire as integers even when it is empty. (`[Int]`'s own
-/// conversion asks `as? [Double]` first, which an empty array of any type answers with yes, so
-/// an empty stack would reach the student's `[Int]` parameter as an empty `[Double]`.)
-private struct Integers: WireConvertible {
-    let values: [Int]
-
-    init(_ values: [Int]) { self.values = values }
-
-    init(wire: WireValue) throws(WireError) { values = try [Int](wire: wire) }
-
-    var wireValue: WireValue { .ints(values) }
-
-    static var wireTypeName: String { "[Int]" }
 }
