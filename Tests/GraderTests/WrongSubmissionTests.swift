@@ -86,3 +86,18 @@ import Testing
         #expect(result.check("sigmoidDerivative").status == .passed)
     }
 }
+
+/// What a submission prints during hidden checks could reveal their inputs: the student's
+/// view leaves it out.
+@Suite struct HiddenOutputTests {
+    @Test func printedOutputIsWithheldWhenHiddenChecksRan() throws {
+        let exercise1 = Catalogue.exercise(named: "exercise1")!
+        let source = replacingBody(of: "softplus", in: courseFile("solutions/exercise1.swift"),
+                                   with: "print(\"softplus called with\", x)\nreturn max(x, 0) + log1p(exp(-abs(x)))")
+        let result = try grade(exercise1, source: source)
+        #expect(result.printed?.contains("softplus called with") == true, "the instructor's view keeps the output")
+        let student = result.redactingHidden()
+        #expect(student.printed?.contains("softplus called with") != true, "\(student.printed ?? "")")
+        #expect(student.checks.filter { $0.visibility == .hidden }.allSatisfy { $0.name.hasPrefix("hidden check") })
+    }
+}

@@ -11,6 +11,8 @@ enum DriverSource {
             "import CourseKit",
             "import SubmissionRuntime",
             "",
+            "// Line by line, so that what the student prints is not lost if the program crashes.",
+            "setvbuf(stdout, nil, _IOLBF, 0)",
             "serveSubmission { call in",
             "    switch call.function {",
         ]

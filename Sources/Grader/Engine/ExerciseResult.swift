@@ -46,9 +46,13 @@ public struct ExerciseResult: Codable, Sendable, Equatable {
     public var seconds: Double
 
     /// Returns the result as a student may see it: hidden checks keep their points and
-    /// status but lose their names and messages.
+    /// status but lose their names and messages, and what the program printed is left out
+    /// when hidden checks ran, since it could show their inputs.
     public func redactingHidden() -> ExerciseResult {
         var copy = self
+        if checks.contains(where: { $0.visibility == .hidden }) && printed != nil {
+            copy.printed = "(not shown: hidden checks ran, and what your code printed could reveal their inputs)"
+        }
         var hiddenNumber = 0
         copy.checks = checks.map { check in
             guard check.visibility == .hidden else { return check }

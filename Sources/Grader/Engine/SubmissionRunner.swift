@@ -106,10 +106,15 @@ final class SubmissionRunner {
         }
     }
 
-    /// Ends the current process, if any, and every process it left behind.
+    /// Ends the current process, if any, and every process it left behind, keeping what it
+    /// printed up to its end.
     func stop() {
-        if let child { collect(child) }
-        child?.finish()
+        if let child {
+            child.closeInputWhenSent()
+            _ = child.pump(until: { false }, deadline: .now + .milliseconds(500))
+            child.finish()
+            collect(child)
+        }
         child = nil
         if let runnable { sandbox.reap(with: runnable) }
     }
