@@ -15,14 +15,7 @@ struct LibraryBuild: Sendable {
 
     /// Returns the library for the workspace, building it first if needed.
     static func prepare(in workspace: Workspace, toolchain: Toolchain) throws -> LibraryBuild {
-        var fingerprint = Array("\(toolchain.fingerprint)\n".utf8)
-        for module in modules {
-            for file in try sources(of: module, in: workspace) {
-                fingerprint += Array(file.lastPathComponent.utf8)
-                fingerprint += (try? Data(contentsOf: file)).map(Array.init) ?? []
-            }
-        }
-        let hash = String(sha256Hex(fingerprint).prefix(24))
+        let hash = try contentHash(in: workspace, toolchain: toolchain)
         let folder = workspace.cacheFolder.appendingPathComponent("library-\(hash)")
         let build = LibraryBuild(folder: folder, hash: hash)
         let marker = folder.appendingPathComponent("complete")
@@ -60,6 +53,31 @@ struct LibraryBuild: Sendable {
             throw BuildError.io("\(error)")
         }
         return build
+    }
+
+    /// The hash of the library's sources and the compiler. Reading and hashing every source
+    /// on every check would cost more than the check itself in a debug build, so the hash is
+    /// remembered under a stamp of the files' names, sizes and modification times, and
+    /// computed from the contents only when that stamp is new.
+    static func contentHash(in workspace: Workspace, toolchain: Toolchain) throws -> String {
+        let files = try modules.flatMap { try sources(of: $0, in: workspace) }
+        var stamp = toolchain.fingerprint
+        for file in files {
+            var info = stat()
+            stat(file.path, &info)
+            stamp += "\n\(file.path) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
+        }
+        let stampFile = workspace.cacheFolder.appendingPathComponent("stamps/library-\(sha256Hex(Array(stamp.utf8)).prefix(24))")
+        if let remembered = try? String(contentsOf: stampFile, encoding: .utf8), remembered.count == 24 { return remembered }
+        var fingerprint = Array("\(toolchain.fingerprint)\n".utf8)
+        for file in files {
+            fingerprint += Array(file.lastPathComponent.utf8)
+            fingerprint += (try? Data(contentsOf: file)).map(Array.init) ?? []
+        }
+        let hash = String(sha256Hex(fingerprint).prefix(24))
+        try? FileManager.default.createDirectory(at: stampFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(hash.utf8).write(to: stampFile, options: .atomic)
+        return hash
     }
 
     static func sources(of module: String, in workspace: Workspace) throws -> [URL] {
