@@ -1,0 +1,80 @@
+import Foundation
+import CourseKit
+import Grader
+
+// `course verify` and `course grade`.
+
+func verify(_ invocation: Invocation) throws -> Int32 {
+    let workspace = try workspace(for: invocation)
+    guard FileManager.default.fileExists(atPath: workspace.solutionsFolder.path) else {
+        throw UsageError(message: "This is the student version of the course: it has no solutions/ to verify against.", spec: invocation.spec)
+    }
+    let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
+    let jobs = try jobCount(invocation)
+    let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
+    if invocation.flags.contains("--json") {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
+    } else {
+        let style = TerminalStyle.standardOutput
+        for outcome in outcomes {
+            let ok = outcome.problems.isEmpty
+            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), starter fails every check, "
+                  + "\(outcome.mutants.filter { !$0.caughtBy.isEmpty }.count)/\(outcome.mutants.count) mutants caught")
+            for mutant in outcome.mutants {
+                var by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")
+                if !mutant.diagnosed { by += style.red(" (no message says '\(mutant.diagnosis ?? "")')") }
+                print(style.dim("    \(URL(fileURLWithPath: mutant.file).lastPathComponent): \(by)"))
+            }
+            for problem in outcome.problems { print("    " + style.red(problem)) }
+        }
+    }
+    return outcomes.allSatisfy { $0.problems.isEmpty } ? 0 : 1
+}
+
+/// The `--jobs` option, or the number of cores.
+func jobCount(_ invocation: Invocation) throws -> Int {
+    guard let text = invocation.options["--jobs"] else { return ProcessInfo.processInfo.activeProcessorCount }
+    guard let n = Int(text), n > 0, n <= 256 else {
+        throw UsageError(message: "'--jobs' needs a whole number from 1 to 256, not '\(text)'.", spec: invocation.spec)
+    }
+    return n
+}
+
+func grade(_ invocation: Invocation) throws -> Int32 {
+    let path = invocation.positionals[0]
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw UsageError(message: "No class folder at '\(path)'.", spec: invocation.spec)
+    }
+    let folder = ClassFolder(root: URL(fileURLWithPath: path))
+    let output = invocation.options["--output"].map { URL(fileURLWithPath: $0) }
+        ?? folder.root.deletingLastPathComponent().appendingPathComponent(folder.root.lastPathComponent + "-grades")
+    let jobs = try jobCount(invocation)
+    let workspace = try workspace(for: invocation)
+    var grader = try makeGrader(workspace)
+    if let text = invocation.options["--timeout"] {
+        guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+            throw UsageError(message: "'--timeout' needs a number of seconds from 0 to 3600, not '\(text)'.", spec: invocation.spec)
+        }
+        grader.limits.checkTime = .milliseconds(Int(seconds * 1000))
+    }
+    let grading = ClassGrading(grader: grader, folder: folder, output: output, exercises: Catalogue.exercises)
+    let interactive = isatty(2) == 1
+    let started = Date()
+    let students = try grading.run(jobs: jobs) { done, total, cached in
+        guard interactive else { return }
+        let filled = total == 0 ? 0 : done * 30 / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 30 - filled)
+        FileHandle.standardError.write(Data("\r  Grading [\(bar)] \(done)/\(total) (\(cached) unchanged)".utf8))
+    }
+    if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students)
+    try gradebook.write(to: output)
+    let seconds = Date().timeIntervalSince(started)
+    print("Graded \(students.count) students × \(Catalogue.exercises.count) exercises in \(formatNumber(seconds, digits: 1)) s.")
+    print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
+          + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
+    return 0
+}
