@@ -14,7 +14,11 @@ func measure(_ executable: String, _ arguments: [String], in directory: URL,
              environment extra: [String: String] = [:]) throws -> Measurement {
     var environment = ProcessInfo.processInfo.environment
     for (key, value) in extra { environment[key] = value }
+    #if canImport(Darwin)
+    var actions: posix_spawn_file_actions_t? = nil
+    #else
     var actions = posix_spawn_file_actions_t()
+    #endif
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)

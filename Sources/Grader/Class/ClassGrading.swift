@@ -83,10 +83,8 @@ public struct ClassGrading: Sendable {
 
     /// Identifies the grader build: a new catalogue or library means new verdicts.
     static func graderID(_ grader: Grader) -> String {
-        var info = stat()
         let executable = Bundle.main.executablePath ?? ""
-        stat(executable, &info)
-        return sha256Hex(Array("\(executable) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec) \(grader.library.hash)".utf8))
+        return sha256Hex(Array("\(executable) \(fileStamp(executable)) \(grader.library.hash)".utf8))
     }
 }
 

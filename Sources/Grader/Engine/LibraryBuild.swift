@@ -62,11 +62,7 @@ struct LibraryBuild: Sendable {
     static func contentHash(in workspace: Workspace, toolchain: Toolchain) throws -> String {
         let files = try modules.flatMap { try sources(of: $0, in: workspace) }
         var stamp = toolchain.fingerprint
-        for file in files {
-            var info = stat()
-            stat(file.path, &info)
-            stamp += "\n\(file.path) \(info.st_size) \(info.st_mtim.tv_sec) \(info.st_mtim.tv_nsec)"
-        }
+        for file in files { stamp += "\n\(file.path) \(fileStamp(file.path))" }
         let stampFile = workspace.cacheFolder.appendingPathComponent("stamps/library-\(sha256Hex(Array(stamp.utf8)).prefix(24))")
         if let remembered = try? String(contentsOf: stampFile, encoding: .utf8), remembered.count == 24 { return remembered }
         var fingerprint = Array("\(toolchain.fingerprint)\n".utf8)

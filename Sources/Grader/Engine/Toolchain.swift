@@ -15,9 +15,7 @@ struct Toolchain: Sendable {
         candidates += ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc", "/usr/local/bin/swiftc"]
         for path in candidates where FileManager.default.isExecutableFile(atPath: path) {
             let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-            var info = stat()
-            stat(resolved, &info)
-            return Toolchain(swiftc: path, fingerprint: "\(resolved) \(info.st_size) \(info.st_mtim.tv_sec)")
+            return Toolchain(swiftc: path, fingerprint: "\(resolved) \(fileStamp(resolved))")
         }
         throw BuildError.toolchainMissing
     }
