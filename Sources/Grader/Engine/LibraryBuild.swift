@@ -52,7 +52,22 @@ struct LibraryBuild: Sendable {
         } catch {
             throw BuildError.io("\(error)")
         }
+        pruneOlderLibraries(in: workspace.cacheFolder, keeping: 3)
         return build
+    }
+
+    /// Removes all but the `keeping` most recently built libraries, so that editing CourseKit
+    /// again and again does not fill the cache, while a grader started before the latest
+    /// change still finds the library its submissions load.
+    static func pruneOlderLibraries(in cache: URL, keeping: Int) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []
+        let built = names.filter { $0.hasPrefix("library-") && !$0.contains(".staging") }.map { cache.appendingPathComponent($0) }
+        let whenBuilt = { (url: URL) in
+            (try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent("complete").path)[.modificationDate] as? Date)
+                ?? .distantPast
+        }
+        let newestFirst = built.sorted { whenBuilt($0) > whenBuilt($1) }
+        for old in newestFirst.dropFirst(keeping) { try? FileManager.default.removeItem(at: old) }
     }
 
     /// The hash of the library's sources and the compiler. Reading and hashing every source
