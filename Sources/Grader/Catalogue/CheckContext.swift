@@ -32,22 +32,27 @@ public final class CheckContext {
 
     /// Calls a student's function that returns a `Double`.
     public func number(_ function: String, _ arguments: any WireConvertible...) throws -> Double {
-        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: Double.self, "\(function)'s result")
+        try result(of: function, arguments, as: Double.self)
     }
 
     /// Calls a student's function that returns an `Int`.
     public func integer(_ function: String, _ arguments: any WireConvertible...) throws -> Int {
-        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: Int.self, "\(function)'s result")
+        try result(of: function, arguments, as: Int.self)
     }
 
     /// Calls a student's function that returns a `Matrix`.
     public func matrix(_ function: String, _ arguments: any WireConvertible...) throws -> Matrix {
-        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: Matrix.self, "\(function)'s result")
+        try result(of: function, arguments, as: Matrix.self)
     }
 
     /// Calls a student's function that returns a `[Double]`.
     public func array(_ function: String, _ arguments: any WireConvertible...) throws -> [Double] {
-        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: [Double].self, "\(function)'s result")
+        try result(of: function, arguments, as: [Double].self)
+    }
+
+    /// Calls a student's function and reads its result as `type`.
+    private func result<T: WireConvertible>(of function: String, _ arguments: [any WireConvertible], as type: T.Type) throws -> T {
+        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: type, "\(function)'s result")
     }
 
     /// Calls a student's function that returns a tuple, and returns its parts.

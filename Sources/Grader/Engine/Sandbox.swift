@@ -102,9 +102,12 @@ final class SandboxIdentity: @unchecked Sendable {
         child.finish(grace: .seconds(1))
     }
 
-    /// The number of processes that the grader's own user runs now, for a process limit
-    /// that leaves the user's other programs alone.
-    static func processCountOfThisUser() -> Int {
+    /// The number of processes that the grader's own user ran when the grader started, for a
+    /// process limit that leaves the user's other programs alone. It is counted once: reading
+    /// /proc for every submission would cost more than the submission's own start.
+    static let processesOfThisUser = processCountOfThisUser()
+
+    private static func processCountOfThisUser() -> Int {
         let me = getuid()
         var count = 0
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {

@@ -125,7 +125,7 @@ final class SubmissionRunner {
         let environment = ["PATH=/usr/bin:/bin", "HOME=\(scratch.path)", "TMPDIR=\(scratch.path)",
                            "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
         var resources = limits.resources
-        if sandbox.uid == nil { resources.processes += SandboxIdentity.processCountOfThisUser() }
+        if sandbox.uid == nil { resources.processes += SandboxIdentity.processesOfThisUser }
         let process = try ChildProcess(executable: executable.path,
                                        arguments: resources.arguments + ["--directory", scratch.path] + sandbox.arguments,
                                        environment: environment,

@@ -28,16 +28,19 @@ public struct Verification: Sendable {
 
     let grader: Grader
 
+    /// What a file is to the exercise it is graded for.
+    private enum Role { case solution, starter, mutant }
+
     public init(grader: Grader) { self.grader = grader }
 
     /// Verifies the exercises, grading their files in parallel on `jobs` workers.
     public func verify(_ exercises: [Exercise], jobs: Int) throws -> [ExerciseOutcome] {
         let workspace = grader.workspace
-        var tasks: [(exercise: Exercise, role: String, file: URL)] = []
+        var tasks: [(exercise: Exercise, role: Role, file: URL)] = []
         for exercise in exercises {
-            tasks.append((exercise, "solution", workspace.solutionFile(exercise)))
-            tasks.append((exercise, "starter", workspace.studentFile(exercise)))
-            for mutant in workspace.mutantFiles(exercise) { tasks.append((exercise, "mutant", mutant)) }
+            tasks.append((exercise, .solution, workspace.solutionFile(exercise)))
+            tasks.append((exercise, .starter, workspace.studentFile(exercise)))
+            for mutant in workspace.mutantFiles(exercise) { tasks.append((exercise, .mutant, mutant)) }
         }
         let results = try parallelMap(tasks, jobs: jobs) { task in try grader.grade(task.exercise, file: task.file) }
         return exercises.map { exercise in
@@ -46,12 +49,12 @@ public struct Verification: Sendable {
             var mutants: [MutantOutcome] = []
             for (task, result) in zip(tasks, results) where task.exercise.id == exercise.id {
                 switch task.role {
-                case "solution":
+                case .solution:
                     solutionScore = result.score
                     problems += solutionProblems(result)
-                case "starter":
+                case .starter:
                     problems += starterProblems(result, exercise: exercise, file: task.file)
-                default:
+                case .mutant:
                     let caught = result.checks.filter { $0.status != .passed }
                     let header = Verification.header(of: task.file)
                     let messages = caught.flatMap(\.messages) + [result.compilerOutput ?? ""]
