@@ -61,11 +61,21 @@ func workspace(for invocation: Invocation) throws -> Workspace {
     }
 }
 
-/// Prepares the grader, saying so when the course library is compiled for the first time.
-func makeGrader(_ workspace: Workspace) throws -> Grader {
+/// Prepares the grader, saying so when the course library is compiled for the first time,
+/// and once what the user should know about the sandbox.
+func makeGrader(_ workspace: Workspace, sandbox: SandboxPolicy = .preferred) throws -> Grader {
     let cacheExists = FileManager.default.fileExists(atPath: workspace.cacheFolder.path)
     if !cacheExists {
         FileHandle.standardError.write(Data("Compiling the course library for the grader (once, a few seconds)…\n".utf8))
     }
-    return try Grader(workspace: workspace)
+    let grader = try Grader(workspace: workspace, sandbox: sandbox)
+    if let warning = grader.sandboxWarning {
+        FileHandle.standardError.write(Data((warning + "\n").utf8))
+    }
+    return grader
+}
+
+/// The sandbox a grading command insists on: a box, unless told `--no-sandbox`.
+func gradingPolicy(_ invocation: Invocation) -> SandboxPolicy {
+    invocation.flags.contains("--no-sandbox") ? .disabled : .required
 }

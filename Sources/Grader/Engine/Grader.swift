@@ -9,26 +9,39 @@ public struct Grader: Sendable {
     public var limits: RunLimits
     let toolchain: Toolchain
     let library: LibraryBuild
+    let sandbox: Sandbox
 
-    /// Prepares a grader for the workspace, compiling the course library once if needed.
+    /// Prepares a grader for the workspace, compiling the course library once if needed,
+    /// and finds the strongest sandbox the machine offers.
     ///
-    /// It makes the process ignore SIGPIPE: a submission that dies while the grader writes
-    /// to it must give a verdict, not kill the grader.
-    public init(workspace: Workspace, limits: RunLimits = RunLimits()) throws {
+    /// It makes the process ignore SIGPIPE (a submission that dies while the grader writes
+    /// to it must give a verdict, not kill the grader) and undumpable (nothing of the same
+    /// user can trace it or read its memory).
+    public init(workspace: Workspace, limits: RunLimits = RunLimits(), sandbox policy: SandboxPolicy = .preferred) throws {
         signal(SIGPIPE, SIG_IGN)
+        makeUndumpable()
         self.workspace = workspace
         self.limits = limits
         toolchain = try Toolchain.locate()
         library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain)
         Grader.protectCache(workspace.cacheFolder)
+        sandbox = Sandbox(launcher: library.launcher, library: library.folder, runtime: toolchain.runtimeFolder, policy: policy)
+        library.prepareModuleCache(workspace: workspace, toolchain: toolchain, sandbox: sandbox)
     }
+
+    /// What the user should know about the sandbox on this machine (none, or a weaker one
+    /// than the full box), or nil when every submission runs in a full box.
+    public var sandboxWarning: String? { sandbox.warning }
+
+    /// Whether submissions can run at all under this grader's sandbox policy.
+    public var canRunSubmissions: Bool { sandbox.mode != nil }
 
     /// Under root, closes the cache to the sandbox users: they may pass through it to the
     /// course library and their own folder, but not list it nor read other submissions'
     /// compiled programs.
     static func protectCache(_ cache: URL) {
         guard geteuid() == 0 else { return }
-        for (folder, mode) in [("", 0o711), ("submissions", 0o700), ("staging", 0o700), ("runs", 0o711)] {
+        for (folder, mode) in [("", 0o711), ("submissions", 0o700), ("staging", 0o711), ("runs", 0o711)] {
             let url = folder.isEmpty ? cache : cache.appendingPathComponent(folder)
             try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             chmod(url.path, mode_t(mode))
@@ -50,7 +63,7 @@ public struct Grader: Sendable {
         if let reason = Grader.rejection(of: data) {
             return refused(exercise, file: display, reason: reason)
         }
-        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library)
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library, sandbox: sandbox)
         switch try build.build(source: Array(data), displayPath: display, exercise: exercise) {
         case .diagnostics(let text, let cached):
             result.status = .compileError
@@ -61,7 +74,8 @@ public struct Grader: Sendable {
             result.cached = cached
             let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, library: library.folder)
+            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, sandbox: sandbox,
+                                          library: library, runtimeFolder: toolchain.runtimeFolder)
             result.checks = run(exercise, with: runner)
             runner.stop()
             let printed = runner.printed.text

@@ -12,6 +12,31 @@ struct LibraryBuild: Sendable {
     let hash: String
 
     static let modules = ["CourseKit", "SubmissionRuntime"]
+    /// The folder of the sandbox launcher's sources, and the program built from them.
+    static let launcherModule = "SandboxLauncher"
+    static let launcherName = "course-box"
+
+    /// The launcher that sets up every box.
+    var launcher: URL { folder.appendingPathComponent(LibraryBuild.launcherName) }
+    /// The compiler's module cache, prepared once and copied for every compile.
+    var moduleCache: URL { folder.appendingPathComponent("module-cache") }
+
+    /// Compiles an empty submission once in a box, so that the clang modules every
+    /// submission needs (the C library's, the runtime's shims) are in a cache that each
+    /// compile of a student's file starts from. The cache records its own path, so it is
+    /// built and used at the same place inside the box; without a namespace box, each
+    /// compile starts with an empty cache.
+    func prepareModuleCache(workspace: Workspace, toolchain: Toolchain, sandbox: Sandbox) {
+        guard sandbox.mode == .namespaces, !FileManager.default.fileExists(atPath: moduleCache.path),
+              let lock = try? FileLock(workspace.cacheFolder.appendingPathComponent("library.lock")) else { return }
+        defer { lock.unlock() }
+        guard !FileManager.default.fileExists(atPath: moduleCache.path) else { return }
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: self, sandbox: sandbox)
+        guard let built = try? build.compileEmptyProgram() else { return }
+        try? ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: built, to: moduleCache) }
+        try? LibraryBuild.seal(moduleCache)
+        try? FileManager.default.removeItem(at: built.deletingLastPathComponent())
+    }
 
     /// Returns the library for the workspace, building it first if needed.
     static func prepare(in workspace: Workspace, toolchain: Toolchain) throws -> LibraryBuild {
@@ -19,12 +44,12 @@ struct LibraryBuild: Sendable {
         let folder = workspace.cacheFolder.appendingPathComponent("library-\(hash)")
         let build = LibraryBuild(folder: folder, hash: hash)
         let marker = folder.appendingPathComponent("complete")
-        if FileManager.default.fileExists(atPath: marker.path) { return build }
+        if build.isIntact { return build }
 
         try FileManager.default.createDirectory(at: workspace.cacheFolder, withIntermediateDirectories: true)
         let lock = try FileLock(workspace.cacheFolder.appendingPathComponent("library.lock"))
         defer { lock.unlock() }
-        if FileManager.default.fileExists(atPath: marker.path) { return build }
+        if FileManager.default.fileExists(atPath: marker.path) && build.isIntact { return build }
 
         let staging = workspace.cacheFolder.appendingPathComponent("library-\(hash).staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
@@ -42,10 +67,12 @@ struct LibraryBuild: Sendable {
             #endif
             for dependency in modules.prefix(while: { $0 != module }) { arguments += ["-l\(dependency)"] }
             arguments += try sources(of: module, in: workspace).map(\.path)
-            let (status, output) = try runTool(toolchain.swiftc, arguments)
-            guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
+            try compile(arguments, toolchain: toolchain)
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
+        try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path]
+                    + sources(of: launcherModule, in: workspace).map(\.path), toolchain: toolchain)
+        try seal(staging)
+        try Data(fingerprint(of: staging).utf8).write(to: staging.appendingPathComponent("complete"))
         try? FileManager.default.removeItem(at: folder)
         do {
             try FileManager.default.moveItem(at: staging, to: folder)
@@ -75,7 +102,7 @@ struct LibraryBuild: Sendable {
     /// remembered under a stamp of the files' names, sizes and modification times, and
     /// computed from the contents only when that stamp is new.
     static func contentHash(in workspace: Workspace, toolchain: Toolchain) throws -> String {
-        let files = try modules.flatMap { try sources(of: $0, in: workspace) }
+        let files = try (modules + [launcherModule]).flatMap { try sources(of: $0, in: workspace) }
         var stamp = toolchain.fingerprint
         for file in files { stamp += "\n\(file.path) \(fileStamp(file.path))" }
         let stampFile = workspace.cacheFolder.appendingPathComponent("stamps/library-\(sha256Hex(Array(stamp.utf8)).prefix(24))")
@@ -89,6 +116,44 @@ struct LibraryBuild: Sendable {
         try? FileManager.default.createDirectory(at: stampFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? Data(hash.utf8).write(to: stampFile, options: .atomic)
         return hash
+    }
+
+    private static func compile(_ arguments: [String], toolchain: Toolchain) throws {
+        let (status, output) = try runTool(toolchain.swiftc, arguments)
+        guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
+    }
+
+    /// Makes everything in the library readable and nothing writable by other users, so
+    /// that any box can load it and none can change it.
+    static func seal(_ folder: URL) throws {
+        let files = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        chmod(folder.path, 0o755)
+        chown(folder.path, geteuid(), getegid())
+        for name in files {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            lchown(path, geteuid(), getegid())
+            let executable = info.st_mode & S_IFMT == S_IFDIR || info.st_mode & 0o100 != 0
+            chmod(path, executable ? 0o755 : 0o644)
+        }
+    }
+
+    /// The hashes of the programs and libraries in the folder, as recorded in `complete`.
+    private static func fingerprint(of folder: URL) -> String {
+        let names = modules.map { Toolchain.libraryPrefix + $0 + Toolchain.librarySuffix } + [launcherName]
+        return names.map { name in
+            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))).map(Array.init) ?? []
+            return "\(name) \(sha256Hex(bytes))"
+        }.joined(separator: "\n")
+    }
+
+    /// Whether the library is complete and, for a root grader (whose cache boxes must never
+    /// be able to change), unchanged since it was built.
+    var isIntact: Bool {
+        let marker = folder.appendingPathComponent("complete")
+        guard let recorded = try? String(contentsOf: marker, encoding: .utf8) else { return false }
+        return geteuid() != 0 || recorded == LibraryBuild.fingerprint(of: folder)
     }
 
     static func sources(of module: String, in workspace: Workspace) throws -> [URL] {

@@ -10,9 +10,11 @@ public struct RunLimits: Sendable {
     public var exerciseTime: Duration = .seconds(60)
     /// Bytes a submission may print on stdout and stderr together before it is stopped.
     public var outputBytes = 1 << 20
-    /// The limits the submission sets on itself before any student code runs.
-    public var resources = ResourceLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64,
-                                          processes: 64)
+    /// The limits the box sets before any student code runs.
+    public var resources = BoxLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64,
+                                     processes: 64)
+    /// Bytes of the box's private `/tmp`.
+    public var temporaryBytes = 16 << 20
 
     public init() {}
 }
@@ -25,6 +27,7 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
     case timedOut(Duration)
     case printedTooMuch(Int)
     case badReply(String)
+    case noSandbox(String)
 
     public var description: String {
         switch self {
@@ -44,6 +47,8 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
             "Stopped: your code printed more than \(limit / 1024) KB."
         case .badReply(let why):
             "The grader could not read what your code returned: \(why)"
+        case .noSandbox(let why):
+            why
         }
     }
 }
@@ -55,34 +60,29 @@ final class SubmissionRunner {
     let program: URL
     let limits: RunLimits
     let scratch: URL
-    private let sandbox: SandboxIdentity
+    private let sandbox: Sandbox
+    private let library: LibraryBuild
+    private let runtimeFolder: String
+    private var lease: BoxLease?
     private var runnable: URL?
     private var child: ChildProcess?
     private var nextID = 1
     /// What the submission printed so far, across its processes.
     private(set) var printed = BoundedBuffer(limit: 8 << 10)
 
-    init(program: URL, limits: RunLimits, scratch: URL, library: URL) {
-        sandbox = SandboxIdentity(library: library)
+    init(program: URL, limits: RunLimits, scratch: URL, sandbox: Sandbox, library: LibraryBuild, runtimeFolder: String) {
         self.program = program
         self.limits = limits
         self.scratch = scratch
+        self.sandbox = sandbox
+        self.library = library
+        self.runtimeFolder = runtimeFolder
     }
 
     deinit { stop() }
 
     /// Calls `function` with the arguments and returns its result, or throws why not.
     func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
-        do {
-            return try attempt(function, arguments, deadline: deadline)
-        } catch SubmissionFailure.exited(let status, _) where sandbox.uid != nil && SandboxIdentity.setupFailures.contains(status) {
-            // The sandbox itself failed before any student code ran: go on without it.
-            sandbox.disable()
-            return try attempt(function, arguments, deadline: deadline)
-        }
-    }
-
-    private func attempt(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
         let process = try running()
         let id = nextID
         nextID += 1
@@ -106,8 +106,8 @@ final class SubmissionRunner {
         }
     }
 
-    /// Ends the current process, if any, and every process it left behind, keeping what it
-    /// printed up to its end.
+    /// Ends the current process, if any, keeping what it printed up to its end, and hands
+    /// back the box's user once nothing of it is left.
     func stop() {
         if let child {
             child.closeInputWhenSent()
@@ -116,36 +116,55 @@ final class SubmissionRunner {
             collect(child)
         }
         child = nil
-        if let runnable { sandbox.reap(with: runnable) }
+        lease = nil
     }
 
     private func running() throws -> ChildProcess {
         if let child { return child }
-        let executable = try prepareScratch()
-        let environment = ["PATH=/usr/bin:/bin", "HOME=\(scratch.path)", "TMPDIR=\(scratch.path)",
-                           "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
-        var resources = limits.resources
-        if sandbox.uid == nil { resources.processes += SandboxIdentity.processesOfThisUser }
-        let process = try ChildProcess(executable: executable.path,
-                                       arguments: resources.arguments + ["--directory", scratch.path] + sandbox.arguments,
-                                       environment: environment,
-                                       withChannel: true, outputLimit: limits.outputBytes)
+        if sandbox.needsLease && lease == nil {
+            lease = BoxLease.take()
+            if lease == nil { throw SubmissionFailure.noSandbox("Every sandbox user is busy, so your code was not run; try again.") }
+        }
+        var executable = try prepareScratch()
+        let inBox = sandbox.mode == .namespaces
+        let folder = inBox ? "/tmp" : scratch.path
+        let environment = ["PATH=/usr/bin:/bin", "HOME=\(folder)", "TMPDIR=\(folder)", "LANG=C.UTF-8",
+                           "SWIFT_BACKTRACE=enable=no"]
+        // In a namespace box the program is /box/submission: nothing of the cache's layout shows.
+        let profile = BoxProfile(readOnly: [library.folder.path, runtimeFolder],
+                                 moved: inBox ? [(executable.path, SubmissionRunner.programInBox, false)] : [],
+                                 tmpBytes: limits.temporaryBytes, allowForks: false, limits: limits.resources,
+                                 folder: scratch.path)
+        if inBox { executable = URL(fileURLWithPath: SubmissionRunner.programInBox) }
+        let command: [String]
+        do {
+            command = try sandbox.command(executable.path, [], profile: profile, lease: lease)
+        } catch {
+            throw SubmissionFailure.noSandbox("\(error)")
+        }
+        let process = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
+                                       environment: environment, withChannel: true, outputLimit: limits.outputBytes)
         child = process
         return process
     }
 
-    /// Creates the submission's own folder and puts a copy of the program in it, so that
-    /// under a sandbox identity it needs nothing from the cache but the course library.
+    /// Outside a namespace box, creates the submission's own folder; under a user of its
+    /// own, with a copy of the program that this user can run.
+    static let programInBox = "/box/submission"
+
     private func prepareScratch() throws -> URL {
         if let runnable { return runnable }
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var executable = program
-        if sandbox.uid != nil {
-            executable = scratch.appendingPathComponent("submission")
-            try ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: program, to: executable) }
-            chmod(executable.path, 0o500)
-            chown(executable.path, sandbox.uid!, sandbox.uid!)
-            sandbox.own(scratch)
+        if sandbox.mode != .namespaces {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            if let uid = lease?.uid {
+                executable = scratch.appendingPathComponent("submission")
+                try ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: program, to: executable) }
+                chmod(executable.path, 0o500)
+                chown(executable.path, uid, uid)
+                chown(scratch.path, uid, uid)
+                chmod(scratch.path, 0o700)
+            }
         }
         runnable = executable
         return executable
@@ -170,6 +189,9 @@ final class SubmissionRunner {
         collect(process)
         child = nil
         let stderr = process.stderr.text
+        if termination == .exited(125), let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("course-box:") }) {
+            return .noSandbox(SandboxError.setupFailed(String(line)).description)
+        }
         if let line = stderr.split(separator: "\n").last(where: { $0.contains("Fatal error:") }) {
             let message = String(line[line.range(of: "Fatal error:")!.upperBound...]).trimmingCharacters(in: .whitespaces)
             if message.hasSuffix(" is not implemented yet") {
