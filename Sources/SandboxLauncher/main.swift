@@ -9,8 +9,6 @@ import Glibc
 
 let configuration = BoxConfiguration(arguments: Array(CommandLine.arguments.dropFirst()))
 dieWithParent()
-// Neither the program nor anything it runs may trace or read the launcher.
-Kernel.prctl(Kernel.setDumpable, 0)
 switch configuration.mode {
 case .namespaces: runInNamespaces()
 case .user, .none: enterBox()
@@ -37,6 +35,9 @@ func runInNamespaces() -> Never {
         writeFile("/proc/self/uid_map", "\(BoxConfiguration.userInside) \(outsideUID) 1\n")
         writeFile("/proc/self/gid_map", "\(BoxConfiguration.userInside) \(outsideGID) 1\n")
     }
+    // Neither the program nor anything it runs may trace or read the launcher or the box's
+    // init (after the maps above: an undumpable process cannot write its own).
+    Kernel.prctl(Kernel.setDumpable, 0)
     var status: [Int32] = [0, 0]
     check(pipe(&status), "pipe")
     // Above the descriptors the program inherits, which both processes close.

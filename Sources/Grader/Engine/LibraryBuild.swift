@@ -164,10 +164,14 @@ struct LibraryBuild: Sendable {
         return names.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    /// The `swiftc` arguments that let a program import and link the library.
+    /// Where a box shows the library to the program, whatever the cache's path outside.
+    static let pathInBox = "/box/library"
+
+    /// The `swiftc` arguments that let a program import and link the library; it loads it
+    /// from the box's path, or from the cache where it runs without a namespace box.
     var linkArguments: [String] {
         ["-I", folder.path, "-L", folder.path] + LibraryBuild.modules.map { "-l\($0)" }
-            + ["-Xlinker", "-rpath", "-Xlinker", folder.path]
+            + ["-Xlinker", "-rpath", "-Xlinker", LibraryBuild.pathInBox, "-Xlinker", "-rpath", "-Xlinker", folder.path]
     }
 }
 

@@ -17,10 +17,10 @@ struct SubmissionBuild {
 
     /// The compiler's wall-time limit; a file that takes longer gets a verdict that says so
     /// (and, cached, never costs it again).
-    static let timeLimit: Duration = .seconds(40)
+    static let timeLimit: Duration = .seconds(20)
     /// How long the type checker may spend on one expression before it gives up with an
     /// error, so that an expression built to explode is an error in seconds.
-    static let expressionTimeLimit = 5
+    static let expressionTimeLimit = 3
 
     /// The flags every submission is compiled with: whole-module (one compiler job for the
     /// two files, measurably faster than two) and the Swift 5 language mode, which asks
@@ -29,7 +29,7 @@ struct SubmissionBuild {
 
     func build(source: [UInt8], displayPath: String, exercise: Exercise) throws -> Outcome {
         let driver = DriverSource.generate(for: exercise)
-        var key = Array("\(library.hash)\n\(SubmissionBuild.flags)\n\(exercise.id)\n".utf8)
+        var key = Array("\(library.hash)\n\(SubmissionBuild.flags)\n\(library.linkArguments)\n\(exercise.id)\n".utf8)
         key += Array(driver.utf8)
         key += source
         let hash = sha256Hex(key)

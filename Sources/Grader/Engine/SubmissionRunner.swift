@@ -130,9 +130,11 @@ final class SubmissionRunner {
         let folder = inBox ? "/tmp" : scratch.path
         let environment = ["PATH=/usr/bin:/bin", "HOME=\(folder)", "TMPDIR=\(folder)", "LANG=C.UTF-8",
                            "SWIFT_BACKTRACE=enable=no"]
-        // In a namespace box the program is /box/submission: nothing of the cache's layout shows.
-        let profile = BoxProfile(readOnly: [library.folder.path, runtimeFolder],
-                                 moved: inBox ? [(executable.path, SubmissionRunner.programInBox, false)] : [],
+        // In a namespace box the program is /box/submission and the library /box/library:
+        // nothing of the cache shows.
+        let profile = BoxProfile(readOnly: [runtimeFolder],
+                                 moved: [(executable.path, SubmissionRunner.programInBox, false),
+                                         (library.folder.path, LibraryBuild.pathInBox, false)],
                                  tmpBytes: limits.temporaryBytes, allowForks: false, limits: limits.resources,
                                  folder: scratch.path)
         if inBox { executable = URL(fileURLWithPath: SubmissionRunner.programInBox) }
