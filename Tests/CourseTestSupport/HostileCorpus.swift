@@ -67,6 +67,17 @@ public enum HostileCorpus {
                     .filter { $0.allSatisfy(\\.isNumber) }.count > 2
                 """),
             attack("opens its parent's memory", #"let worked = open("/proc/\(getppid())/mem", O_RDWR) >= 0 || open("/proc/1/mem", O_RDWR) >= 0"#),
+            attack("traces or writes another process", """
+                typealias Ptrace = @convention(c) (Int, Int32, UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Int
+                typealias WriteOther = @convention(c) (Int32, UnsafeRawPointer?, UInt, UnsafeRawPointer?, UInt, UInt) -> Int
+                let library = dlopen(nil, RTLD_NOW)
+                let ptrace = unsafeBitCast(dlsym(library, "ptrace"), to: Ptrace.self)
+                let writeOther = unsafeBitCast(dlsym(library, "process_vm_writev"), to: WriteOther.self)
+                var byte: UInt8 = 0
+                var local = iovec(iov_base: &byte, iov_len: 1), remote = iovec(iov_base: &byte, iov_len: 1)
+                let worked = ptrace(16, getppid(), nil, nil) == 0 || ptrace(16, 1, nil, nil) == 0
+                    || writeOther(1, &local, 1, &remote, 1, 0) == 1 || writeOther(getppid(), &local, 1, &remote, 1, 0) == 1
+                """),
             attack("starts a process", """
                 let child = fork()
                 if child == 0 { _exit(0) }

@@ -9,7 +9,7 @@ public struct Grader: Sendable {
     public var limits: RunLimits
     let toolchain: Toolchain
     let library: LibraryBuild
-    let sandbox: Sandbox
+    var sandbox: Sandbox
 
     /// Prepares a grader for the workspace, compiling the course library once if needed,
     /// and finds the strongest sandbox the machine offers.
@@ -64,7 +64,14 @@ public struct Grader: Sendable {
             return refused(exercise, file: display, reason: reason)
         }
         let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library, sandbox: sandbox)
-        switch try build.build(source: Array(data), displayPath: display, exercise: exercise) {
+        let outcome: SubmissionBuild.Outcome
+        do {
+            outcome = try build.build(source: Array(data), displayPath: display, exercise: exercise)
+        } catch let error as SandboxError {
+            // Fails closed: without its box, nothing of the submission is compiled or run.
+            return refused(exercise, file: display, reason: error.description)
+        }
+        switch outcome {
         case .diagnostics(let text, let cached):
             result.status = .compileError
             result.compilerOutput = text

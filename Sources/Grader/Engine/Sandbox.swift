@@ -31,6 +31,12 @@ struct Sandbox: Sendable {
     let mode: Mode?
     let policy: SandboxPolicy
 
+    init(launcher: URL, mode: Mode?, policy: SandboxPolicy) {
+        self.launcher = launcher
+        self.mode = mode
+        self.policy = policy
+    }
+
     /// Decides the mode for this grader by trying each in turn with the launcher.
     init(launcher: URL, library: URL, runtime: String, policy: SandboxPolicy) {
         self.launcher = launcher
