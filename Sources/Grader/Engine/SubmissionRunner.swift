@@ -6,6 +6,10 @@ import SubmissionRuntime
 public struct RunLimits: Sendable {
     /// Wall time of one check.
     public var checkTime: Duration = .seconds(10)
+    /// Wall time of one call of a student's function: the slowest reference solution's call
+    /// takes under 0.1 s in the debug build, so 2 s stops only an endless loop (or work far
+    /// beyond what the exercise asks), and stops it once.
+    public var callTime: Duration = .seconds(2)
     /// Wall time of all the checks of one exercise together.
     public var exerciseTime: Duration = .seconds(60)
     /// Bytes a submission may print on stdout and stderr together before it is stopped.
@@ -25,6 +29,7 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
     case crashed(signal: String, message: String?)
     case exited(status: Int32, during: String)
     case timedOut(Duration)
+    case didNotReturn(function: String, limit: Duration, earlier: Bool)
     case printedTooMuch(Int)
     case badReply(String)
     case noSandbox(String)
@@ -43,6 +48,11 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
                 + "a submission must not call exit()."
         case .timedOut(let limit):
             "Stopped after \(limit.formattedSeconds): an endless loop, or far too much work."
+        case .didNotReturn(let function, let limit, false):
+            "\(function) did not return within \(limit.formattedSeconds): an endless loop, or far too much work. It was stopped, "
+                + "and the checks that need it fail without calling it again."
+        case .didNotReturn(let function, let limit, true):
+            "Not run: \(function) did not return within \(limit.formattedSeconds) in an earlier check."
         case .printedTooMuch(let limit):
             "Stopped: your code printed more than \(limit / 1024) KB."
         case .badReply(let why):
@@ -81,8 +91,14 @@ final class SubmissionRunner {
 
     deinit { stop() }
 
-    /// Calls `function` with the arguments and returns its result, or throws why not.
+    /// The functions that did not return in time, which are not called again.
+    private var stopped: [String: Duration] = [:]
+
+    /// Calls `function` with the arguments and returns its result, or throws why not. The
+    /// call may last until `deadline`, and at most the limit of one call.
     func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+        if let limit = stopped[function] { throw SubmissionFailure.didNotReturn(function: function, limit: limit, earlier: true) }
+        let callDeadline = ContinuousClock.now + limits.callTime
         let process = try running()
         let id = nextID
         nextID += 1
@@ -91,10 +107,14 @@ final class SubmissionRunner {
         let result = process.pump(until: {
             reply = process.takeChannelLine()
             return reply != nil || process.channelClosed
-        }, deadline: deadline)
+        }, deadline: min(deadline, callDeadline))
         switch result {
         case .satisfied where reply != nil:
             return try parse(reply!, id: id)
+        case .timedOut where callDeadline <= deadline:
+            discard()
+            stopped[function] = limits.callTime
+            throw SubmissionFailure.didNotReturn(function: function, limit: limits.callTime, earlier: false)
         case .timedOut:
             discard()
             throw SubmissionFailure.timedOut(limits.checkTime)
