@@ -17,16 +17,40 @@ public struct Grader: Sendable {
     /// It makes the process ignore SIGPIPE (a submission that dies while the grader writes
     /// to it must give a verdict, not kill the grader) and undumpable (nothing of the same
     /// user can trace it or read its memory).
-    public init(workspace: Workspace, limits: RunLimits = RunLimits(), sandbox policy: SandboxPolicy = .preferred) throws {
+    /// `notice` hears, once, why it waits when the course library is being compiled.
+    public init(workspace: Workspace, limits: RunLimits = RunLimits(), sandbox policy: SandboxPolicy = .preferred,
+                notice: (String) -> Void = { _ in }) throws {
         signal(SIGPIPE, SIG_IGN)
         makeUndumpable()
         self.workspace = workspace
         self.limits = limits
         toolchain = try Toolchain.locate()
-        library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain)
+        library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain, notice: notice)
         Grader.protectCache(workspace.cacheFolder)
         sandbox = Sandbox(launcher: library.launcher, library: library.folder, runtime: toolchain.runtimeFolder, policy: policy)
         library.prepareModuleCache(workspace: workspace, toolchain: toolchain, sandbox: sandbox)
+    }
+
+    /// Whether the course library still has to be compiled, which a command that does not
+    /// grade can start in the background (`startPreparing`) so that the first check does not wait.
+    public static func needsPreparing(_ workspace: Workspace) -> Bool {
+        guard let toolchain = try? Toolchain.locate(), let hash = try? LibraryBuild.contentHash(in: workspace, toolchain: toolchain) else {
+            return false
+        }
+        return !FileManager.default.fileExists(atPath: workspace.cacheFolder.appendingPathComponent("library-\(hash)/complete").path)
+    }
+
+    /// Starts `executable arguments` (the course's own command that builds a grader and
+    /// exits) detached from this process: it goes on after this command ends, and whatever
+    /// command needs the library next waits for it through the library's lock.
+    public static func startPreparing(executable: URL, arguments: [String]) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
     }
 
     /// What the user should know about the sandbox on this machine (none, or a weaker one

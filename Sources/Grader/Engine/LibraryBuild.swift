@@ -38,8 +38,10 @@ struct LibraryBuild: Sendable {
         try? FileManager.default.removeItem(at: built.deletingLastPathComponent())
     }
 
-    /// Returns the library for the workspace, building it first if needed.
-    static func prepare(in workspace: Workspace, toolchain: Toolchain) throws -> LibraryBuild {
+    /// Returns the library for the workspace, building it first if needed. `notice` hears,
+    /// once, why the caller waits: another command building it, or this one.
+    static func prepare(in workspace: Workspace, toolchain: Toolchain,
+                        notice: (String) -> Void = { _ in }) throws -> LibraryBuild {
         let hash = try contentHash(in: workspace, toolchain: toolchain)
         let folder = workspace.cacheFolder.appendingPathComponent("library-\(hash)")
         let build = LibraryBuild(folder: folder, hash: hash)
@@ -47,14 +49,26 @@ struct LibraryBuild: Sendable {
         if build.isIntact { return build }
 
         try FileManager.default.createDirectory(at: workspace.cacheFolder, withIntermediateDirectories: true)
-        let lock = try FileLock(workspace.cacheFolder.appendingPathComponent("library.lock"))
+        let progress = BuildProgress(cache: workspace.cacheFolder)
+        let lockFile = workspace.cacheFolder.appendingPathComponent("library.lock")
+        let lock: FileLock
+        if let free = try FileLock(lockFile, wait: false) {
+            lock = free
+        } else {
+            notice(progress.waitingNotice())
+            lock = try FileLock(lockFile)!
+        }
         defer { lock.unlock() }
         if FileManager.default.fileExists(atPath: marker.path) && build.isIntact { return build }
+        notice("Compiling the course library that your code is checked against (once\(progress.usualDuration.map { ", about \($0) s" } ?? ""))…")
+        let started = ContinuousClock.now
+        defer { progress.finish(after: ContinuousClock.now - started) }
 
         let staging = workspace.cacheFolder.appendingPathComponent("library-\(hash).staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        for module in modules {
+        for (step, module) in modules.enumerated() {
+            progress.record(step: step + 1, of: modules.count + 1, module)
             let library = staging.appendingPathComponent(Toolchain.libraryPrefix + module + Toolchain.librarySuffix)
             var arguments = ["-parse-as-library", "-emit-library", "-emit-module", "-O", "-wmo",
                              "-module-name", module,
@@ -69,6 +83,7 @@ struct LibraryBuild: Sendable {
             arguments += try sources(of: module, in: workspace).map(\.path)
             try compile(arguments, toolchain: toolchain)
         }
+        progress.record(step: modules.count + 1, of: modules.count + 1, "the sandbox launcher")
         try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path]
                     + sources(of: launcherModule, in: workspace).map(\.path), toolchain: toolchain)
         try seal(staging)
@@ -179,10 +194,16 @@ struct LibraryBuild: Sendable {
 final class FileLock {
     private let descriptor: Int32
 
-    init(_ url: URL) throws {
-        descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    /// Takes the lock, waiting for it, or returns nil at once if it is held and `wait` is false.
+    init?(_ url: URL, wait: Bool = true) throws {
+        descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw BuildError.io("cannot open \(url.path): \(errnoText())") }
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        if wait {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        } else if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            close(descriptor)
+            return nil
+        }
     }
 
     func unlock() {
