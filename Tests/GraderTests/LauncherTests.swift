@@ -49,3 +49,24 @@ import Testing
                 "\(result.allMessages)")
     }
 }
+
+/// A root grader uses the course library and the launcher only as they were built: a file
+/// changed afterwards, even with its size and modification time put back, is noticed.
+@Suite struct LibraryIntegrityTests {
+    @Test func aChangedLibraryFileIsNoticed() throws {
+        guard geteuid() == 0 else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("library-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in LibraryBuild.sealedFiles { try Data("the real \(name)".utf8).write(to: folder.appendingPathComponent(name)) }
+        try Data(LibraryBuild.fingerprint(of: folder).utf8).write(to: folder.appendingPathComponent("complete"))
+        let library = LibraryBuild(folder: folder, hash: "test")
+        #expect(library.isIntact)
+
+        let target = folder.appendingPathComponent(LibraryBuild.sealedFiles[0])
+        let before = try FileManager.default.attributesOfItem(atPath: target.path)[.modificationDate] as! Date
+        try Data("the fake \(LibraryBuild.sealedFiles[0])".utf8).write(to: target)
+        try FileManager.default.setAttributes([.modificationDate: before], ofItemAtPath: target.path)
+        #expect(!library.isIntact, "a replaced library must not be used")
+    }
+}

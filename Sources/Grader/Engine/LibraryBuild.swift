@@ -154,21 +154,37 @@ struct LibraryBuild: Sendable {
         }
     }
 
-    /// The hashes of the programs and libraries in the folder, as recorded in `complete`.
-    private static func fingerprint(of folder: URL) -> String {
-        let names = modules.map { Toolchain.libraryPrefix + $0 + Toolchain.librarySuffix } + [launcherName]
-        return names.map { name in
-            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))).map(Array.init) ?? []
-            return "\(name) \(sha256Hex(bytes))"
+    /// The programs and libraries whose integrity a root grader checks before using them.
+    static var sealedFiles: [String] {
+        modules.map { Toolchain.libraryPrefix + $0 + Toolchain.librarySuffix } + [launcherName]
+    }
+
+    /// One line per sealed file: its name, the hash of its contents, and its stamp (inode,
+    /// size, modification and change times), as recorded in `complete`.
+    static func fingerprint(of folder: URL) -> String {
+        sealedFiles.map { name in
+            let path = folder.appendingPathComponent(name).path
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init) ?? []
+            return "\(name) \(sha256Hex(bytes)) \(changeStamp(path))"
         }.joined(separator: "\n")
     }
 
-    /// Whether the library is complete and, for a root grader (whose cache boxes must never
-    /// be able to change), unchanged since it was built.
+    /// Whether the library is complete and, for a root grader (whose cache no box may be
+    /// able to change), unchanged since it was built. Any write to a file moves its change
+    /// time, which only root can set, so a file whose stamp is as recorded is not hashed again.
     var isIntact: Bool {
         let marker = folder.appendingPathComponent("complete")
         guard let recorded = try? String(contentsOf: marker, encoding: .utf8) else { return false }
-        return geteuid() != 0 || recorded == LibraryBuild.fingerprint(of: folder)
+        guard geteuid() == 0 else { return true }
+        let lines = recorded.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2).map(String.init) }
+        guard lines.count == LibraryBuild.sealedFiles.count else { return false }
+        return zip(LibraryBuild.sealedFiles, lines).allSatisfy { name, line in
+            guard line.count == 3, line[0] == name else { return false }
+            let path = folder.appendingPathComponent(name).path
+            if line[2] == changeStamp(path) { return true }
+            let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init) ?? []
+            return sha256Hex(bytes) == line[1]
+        }
     }
 
     static func sources(of module: String, in workspace: Workspace) throws -> [URL] {
