@@ -20,13 +20,14 @@ public let replyDescriptor: Int32 = 3
 
 /// Serves the grader's calls until its requests end, then exits.
 ///
-/// Each request is one line `call <id> <function> <arguments>`; each reply is one line
+/// It first writes `ready`. Each request is one line `call <id> <function> <arguments>`; each reply is one line
 /// `ok <id> <value>` or `error <id> <message>` on the reply descriptor, written as soon as
 /// the call returns so that a later crash loses nothing.
 ///
 /// It takes no part in its own confinement: the grader's launcher has set up the box
 /// (limits, user, namespaces, system-call filter) before this program started.
 public func serveSubmission(_ handler: (Call) throws -> WireValue) -> Never {
+    writeReply("ready\n")
     while let line = readLine(strippingNewline: true) {
         let reply: String
         let parts = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)

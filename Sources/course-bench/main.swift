@@ -3,6 +3,8 @@ import Foundation
 // The grader's benchmark, measured in one run on this machine, every figure next to the
 // baseline it is compared with:
 //
+//   0. the first minutes on a fresh copy: the first check right after `course run lesson1`,
+//      `course verify` cold and warm, and the cost of a function that never returns;
 //   1. checking one exercise: a changed file (compile + checks), an unchanged file (cached),
 //      a bare `swiftc` compile-and-link of the same file against the library, and the
 //      conventional way to grade Swift: a SwiftPM package per submission run with `swift test`;
@@ -12,7 +14,7 @@ import Foundation
 //
 // Run from the course folder with `swift run -c release course-bench` (or `swift run
 // course-bench` for the debug build students use). Options: `--runs N` (default 15),
-// `--only check|class|lessons`, `--students 10,20,40`.
+// `--only start|check|class|lessons`, `--students 10,20,40`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String) -> String? {
@@ -34,6 +36,7 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cou
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 
 print("Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores; grader: \(course.path)")
+if only == nil || only == "start" { try startBenchmark() }
 if only == nil || only == "check" { try checkBenchmark(runs: runs) }
 if only == nil || only == "class" { try classBenchmark(sizes: classSizes) }
 if only == nil || only == "lessons" { try lessonBenchmark(runs: runs) }

@@ -24,7 +24,7 @@ func check(_ invocation: Invocation) throws -> Int32 {
         }
         file = URL(fileURLWithPath: path)
     }
-    let grader = try makeGrader(workspace)
+    let grader = try makeStudentGrader(workspace)
     let full = try grader.grade(chosen, file: file)
     let result = invocation.flags.contains("--reveal") ? full : full.redactingHidden()
     if invocation.options["--file"] == nil {

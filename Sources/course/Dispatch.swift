@@ -89,6 +89,35 @@ func prepareGraderInBackground() {
     Grader.startPreparing(executable: executable, arguments: [prepareCommand])
 }
 
+/// The hidden command that compiles, in the background, a file a check ran through the JIT,
+/// so that checking it again finds it in the cache: `__compile-for-cache exerciseN FILE`
+/// (the file is a copy in the cache's staging folder, removed afterwards).
+let compileCommand = "__compile-for-cache"
+
+/// A grader for a student checking their own files: a changed file runs at once in the
+/// compiler's JIT, and is compiled for the cache in the background.
+func makeStudentGrader(_ workspace: Workspace) throws -> Grader {
+    var grader = try makeGrader(workspace)
+    guard let executable = Bundle.main.executableURL else { return grader }
+    grader.interpretsChangedFiles = true
+    let staging = workspace.cacheFolder.appendingPathComponent("staging")
+    grader.compileInBackground = { exercise, source in
+        let copy = staging.appendingPathComponent("pending-\(UUID().uuidString).swift")
+        guard (try? Data(source).write(to: copy)) != nil else { return }
+        Grader.startPreparing(executable: executable, arguments: [compileCommand, exercise.id, copy.path])
+    }
+    return grader
+}
+
+/// Compiles a file for the cache (the hidden command above) and removes it.
+func compileForCache(_ arguments: [String]) -> Int32 {
+    guard arguments.count == 3, let exercise = Catalogue.exercise(named: arguments[1]) else { return 64 }
+    let file = URL(fileURLWithPath: arguments[2])
+    defer { try? FileManager.default.removeItem(at: file) }
+    guard let workspace = try? Workspace.locate(), let grader = try? Grader(workspace: workspace) else { return 1 }
+    return (try? grader.compile(exercise, file: file)) == nil ? 1 : 0
+}
+
 /// The sandbox a grading command insists on: a box, unless told `--no-sandbox`.
 func gradingPolicy(_ invocation: Invocation) -> SandboxPolicy {
     invocation.flags.contains("--no-sandbox") ? .disabled : .required

@@ -22,7 +22,7 @@ func watch(_ invocation: Invocation) throws -> Int32 {
         print("Every exercise passes. Nothing left to watch: well done.")
         return 0
     }
-    let grader = try makeGrader(workspace)
+    let grader = try makeStudentGrader(workspace)
     let style = TerminalStyle.standardOutput
     let report = TerminalReport(style: style)
     var lastSeen: Data?

@@ -5,6 +5,7 @@ signal(SIGPIPE, SIG_IGN)
 installInterruptHandler()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == compileCommand { exit(compileForCache(arguments)) }
 if arguments == [prepareCommand] {
     exit((try? Workspace.locate()).flatMap { try? Grader(workspace: $0) } == nil ? 1 : 0)
 }

@@ -11,6 +11,13 @@ public struct Grader: Sendable {
     let library: LibraryBuild
     var sandbox: Sandbox
 
+    /// Whether a file not in the cache is run at once by the compiler's JIT instead of
+    /// being compiled and linked first (what a student checking one file waits for least);
+    /// `compileInBackground` then hears of it, to fill the cache for the next check.
+    public var interpretsChangedFiles = false
+    /// Called after a file was graded through the JIT, with its exercise and contents.
+    public var compileInBackground: (@Sendable (Exercise, [UInt8]) -> Void)?
+
     /// Prepares a grader for the workspace, compiling the course library once if needed,
     /// and finds the strongest sandbox the machine offers.
     ///
@@ -90,32 +97,67 @@ public struct Grader: Sendable {
         let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library, sandbox: sandbox)
         let outcome: SubmissionBuild.Outcome
         do {
-            outcome = try build.build(source: Array(data), displayPath: display, exercise: exercise)
+            outcome = try build.build(source: Array(data), displayPath: display, exercise: exercise, interpret: interpretsChangedFiles)
         } catch let error as SandboxError {
             // Fails closed: without its box, nothing of the submission is compiled or run.
             return refused(exercise, file: display, reason: error.description)
         }
         switch outcome {
         case .diagnostics(let text, let cached):
-            result.status = .compileError
-            result.compilerOutput = text
             result.cached = cached
-            result.checks = exercise.checks.map { unanswered($0, .failed, "Not run: the file does not compile.") }
+            compileError(text, into: &result, exercise)
         case .program(let program, let cached):
             result.cached = cached
-            let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
-            defer { try? FileManager.default.removeItem(at: scratch) }
-            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, sandbox: sandbox,
-                                          library: library, runtimeFolder: toolchain.runtimeFolder)
-            result.checks = run(exercise, with: runner)
-            runner.stop()
-            let printed = runner.printed.text
-            result.printed = printed.isEmpty ? nil : printed
-            result.score = result.checks.map(\.score).reduce(0, +)
-            result.status = result.checks.allSatisfy { $0.status == .passed } ? .passed : .failed
+            try? runChecks(.program(program), exercise, into: &result)
+        case .interpreted(let staged):
+            defer { staged.remove() }
+            do {
+                try runChecks(.interpreted(staged, build), exercise, into: &result)
+                compileInBackground?(exercise, staged.source)
+            } catch let failure as SubmissionRunner.CompileFailure {
+                compileError(try build.storeDiagnostics(of: staged, failure.output, status: failure.status), into: &result, exercise)
+            }
         }
         result.seconds = (ContinuousClock.now - started).seconds
         return result
+    }
+
+    private func compileError(_ text: String, into result: inout ExerciseResult, _ exercise: Exercise) {
+        result.status = .compileError
+        result.compilerOutput = text
+        result.checks = exercise.checks.map { unanswered($0, .failed, "Not run: the file does not compile.") }
+    }
+
+    /// Runs every check against the submission in a fresh box, and scores them. A file the
+    /// JIT cannot compile throws before any check runs.
+    private func runChecks(_ executable: SubmissionRunner.Executable, _ exercise: Exercise, into result: inout ExerciseResult) throws {
+        let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let runner = SubmissionRunner(executable, limits: limits, scratch: scratch, sandbox: sandbox,
+                                      library: library, runtimeFolder: toolchain.runtimeFolder)
+        defer { runner.stop() }
+        if case .interpreted = executable {
+            do {
+                try runner.start()
+            } catch let failure as SubmissionRunner.CompileFailure {
+                throw failure
+            } catch {
+                // A failure to start is the first check's to report.
+            }
+        }
+        result.checks = run(exercise, with: runner)
+        runner.stop()
+        let printed = runner.printed.text
+        result.printed = printed.isEmpty ? nil : printed
+        result.score = result.checks.map(\.score).reduce(0, +)
+        result.status = result.checks.allSatisfy { $0.status == .passed } ? .passed : .failed
+    }
+
+    /// Compiles the file into the cache of programs, without running it.
+    public func compile(_ exercise: Exercise, file url: URL) throws {
+        guard let data = FileManager.default.contents(atPath: url.path), Grader.rejection(of: data) == nil else { return }
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library, sandbox: sandbox)
+        _ = try build.build(source: Array(data), displayPath: Workspace.displayPath(url), exercise: exercise)
     }
 
     /// The largest source file the grader compiles.

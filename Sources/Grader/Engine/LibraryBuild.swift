@@ -21,21 +21,30 @@ struct LibraryBuild: Sendable {
     /// The compiler's module cache, prepared once and copied for every compile.
     var moduleCache: URL { folder.appendingPathComponent("module-cache") }
 
-    /// Compiles an empty submission once in a box, so that the clang modules every
-    /// submission needs (the C library's, the runtime's shims) are in a cache that each
-    /// compile of a student's file starts from. The cache records its own path, so it is
+    /// Compiles (and runs in the JIT) an empty submission once in a box, so that the clang
+    /// modules every submission needs (the C library's, the runtime's shims) are in a cache
+    /// that each compile or JIT run of a student's file starts from. The cache records its own path, so it is
     /// built and used at the same place inside the box; without a namespace box, each
     /// compile starts with an empty cache.
     func prepareModuleCache(workspace: Workspace, toolchain: Toolchain, sandbox: Sandbox) {
-        guard sandbox.mode == .namespaces, !FileManager.default.fileExists(atPath: moduleCache.path),
+        let failed = folder.appendingPathComponent("module-cache-failed")
+        let fileManager = FileManager.default
+        guard sandbox.mode == .namespaces, !fileManager.fileExists(atPath: moduleCache.path),
+              !fileManager.fileExists(atPath: failed.path),
               let lock = try? FileLock(workspace.cacheFolder.appendingPathComponent("library.lock")) else { return }
         defer { lock.unlock() }
-        guard !FileManager.default.fileExists(atPath: moduleCache.path) else { return }
+        guard !fileManager.fileExists(atPath: moduleCache.path) else { return }
         let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: self, sandbox: sandbox)
-        guard let built = try? build.compileEmptyProgram() else { return }
-        try? ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: built, to: moduleCache) }
-        try? LibraryBuild.seal(moduleCache)
-        try? FileManager.default.removeItem(at: built.deletingLastPathComponent())
+        do {
+            let built = try build.buildModuleCache()
+            try ChildProcess.withoutSpawning { try fileManager.copyItem(at: built, to: moduleCache) }
+            try? LibraryBuild.seal(moduleCache)
+            try? fileManager.removeItem(at: built.deletingLastPathComponent())
+        } catch {
+            // Compiles then start from an empty cache, and changed files are compiled, not
+            // run in the JIT; the reason is kept for whoever looks.
+            try? Data("\(error)".utf8).write(to: failed)
+        }
     }
 
     /// Returns the library for the workspace, building it first if needed. `notice` hears,

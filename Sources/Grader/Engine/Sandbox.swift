@@ -41,7 +41,14 @@ struct Sandbox: Sendable {
     init(launcher: URL, library: URL, runtime: String, policy: SandboxPolicy) {
         self.launcher = launcher
         self.policy = policy
-        mode = Sandbox.probe(launcher: launcher, readOnly: [library.path, runtime], policy: policy)
+        let remembered = Sandbox.rememberedProbe(in: library, policy: policy)
+        if let known = (try? String(contentsOf: remembered, encoding: .utf8)).flatMap(Mode.init(rawValue:)),
+           !(policy == .required && known == .none) {
+            mode = known
+        } else {
+            mode = Sandbox.probe(launcher: launcher, readOnly: [library.path, runtime], policy: policy)
+            try? Data((mode?.rawValue ?? "unavailable").utf8).write(to: remembered, options: .atomic)
+        }
     }
 
     /// A line for the student when their code runs without a box, or nil.
@@ -80,6 +87,19 @@ struct Sandbox: Sendable {
     var needsLease: Bool { geteuid() == 0 && mode != nil }
 
     private static let probes = ProbeCache()
+
+    /// Where the outcome of the probe is remembered for this user, beside the launcher it
+    /// tried, so that later commands skip it (a box that then fails to set up forgets it).
+    static func rememberedProbe(in library: URL, policy: SandboxPolicy) -> URL {
+        library.appendingPathComponent("probe-\(geteuid())-\(policy)")
+    }
+
+    /// Forgets the remembered probes of a library, after a box failed to set up.
+    static func forgetProbes(in library: URL) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: library.path)) ?? [] where name.hasPrefix("probe-") {
+            try? FileManager.default.removeItem(at: library.appendingPathComponent(name))
+        }
+    }
 
     private static func probe(launcher: URL, readOnly: [String], policy: SandboxPolicy) -> Mode? {
         #if !os(Linux)

@@ -67,7 +67,19 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
 /// on the first call and is replaced after it crashes, times out or exits, so that one bad
 /// check never takes the others down.
 final class SubmissionRunner {
-    let program: URL
+    /// What runs: a compiled program, or a staged file in the compiler's JIT.
+    enum Executable {
+        case program(URL)
+        case interpreted(StagedSubmission, SubmissionBuild)
+    }
+
+    /// The JIT could not compile the file: the compiler's output and how it ended.
+    struct CompileFailure: Error {
+        let output: String
+        let status: ChildProcess.Termination
+    }
+
+    let executable: Executable
     let limits: RunLimits
     let scratch: URL
     private let sandbox: Sandbox
@@ -80,8 +92,8 @@ final class SubmissionRunner {
     /// What the submission printed so far, across its processes.
     private(set) var printed = BoundedBuffer(limit: 8 << 10)
 
-    init(program: URL, limits: RunLimits, scratch: URL, sandbox: Sandbox, library: LibraryBuild, runtimeFolder: String) {
-        self.program = program
+    init(_ executable: Executable, limits: RunLimits, scratch: URL, sandbox: Sandbox, library: LibraryBuild, runtimeFolder: String) {
+        self.executable = executable
         self.limits = limits
         self.scratch = scratch
         self.sandbox = sandbox
@@ -139,42 +151,88 @@ final class SubmissionRunner {
         lease = nil
     }
 
+    /// Starts the submission's process, if none runs, and waits until it is ready to serve
+    /// calls: at once for a compiled program, after compiling for the JIT. A file that the
+    /// JIT cannot compile throws `CompileFailure`.
+    func start() throws {
+        _ = try running()
+    }
+
     private func running() throws -> ChildProcess {
         if let child { return child }
         if sandbox.needsLease && lease == nil {
             lease = BoxLease.take()
             if lease == nil { throw SubmissionFailure.noSandbox("Every sandbox user is busy, so your code was not run; try again.") }
         }
-        var executable = try prepareScratch()
         let inBox = sandbox.mode == .namespaces
         let folder = inBox ? "/tmp" : scratch.path
         let environment = ["PATH=/usr/bin:/bin", "HOME=\(folder)", "TMPDIR=\(folder)", "LANG=C.UTF-8",
                            "SWIFT_BACKTRACE=enable=no"]
-        // In a namespace box the program is /box/submission and the library /box/library:
-        // nothing of the cache shows.
-        let profile = BoxProfile(readOnly: [runtimeFolder],
-                                 moved: [(executable.path, SubmissionRunner.programInBox, false),
+        let tool: String, arguments: [String], profile: BoxProfile
+        switch executable {
+        case .program(let program):
+            var path = try prepareScratch(program).path
+            // In a namespace box the program is /box/submission and the library /box/library:
+            // nothing of the cache shows.
+            profile = BoxProfile(readOnly: [runtimeFolder],
+                                 moved: [(path, SubmissionRunner.programInBox, false),
                                          (library.folder.path, LibraryBuild.pathInBox, false)],
                                  tmpBytes: limits.temporaryBytes, allowForks: false, limits: limits.resources,
                                  folder: scratch.path)
-        if inBox { executable = URL(fileURLWithPath: SubmissionRunner.programInBox) }
+            if inBox { path = SubmissionRunner.programInBox }
+            (tool, arguments) = (path, [])
+        case .interpreted(let staged, let build):
+            var jit = build.interpreter(for: staged, user: lease?.uid)
+            jit.profile.limits = limits.resources
+            (tool, arguments, profile) = jit
+        }
         let command: [String]
         do {
-            command = try sandbox.command(executable.path, [], profile: profile, lease: lease)
+            command = try sandbox.command(tool, arguments, profile: profile, lease: lease)
         } catch {
             throw SubmissionFailure.noSandbox("\(error)")
         }
         let process = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
                                        environment: environment, withChannel: true, outputLimit: limits.outputBytes)
         child = process
+        try awaitReady(process)
         return process
     }
 
-    /// Outside a namespace box, creates the submission's own folder; under a user of its
-    /// own, with a copy of the program that this user can run.
+    /// Waits for the program's first line, `ready`, which it writes before serving calls.
+    private func awaitReady(_ process: ChildProcess) throws {
+        let interpreted = if case .interpreted = executable { true } else { false }
+        var line: String?
+        let result = process.pump(until: {
+            line = process.takeChannelLine()
+            return line != nil || process.channelClosed
+        }, deadline: .now + (interpreted ? SubmissionBuild.timeLimit : limits.checkTime))
+        if result == .satisfied && line == "ready" { return }
+        if interpreted && line == nil {
+            let status = result == .timedOut ? process.interrupt() : process.finish(grace: .milliseconds(500))
+            child = nil
+            var output = process.stderr.text
+            if result == .timedOut { output += "\n(the compiler was stopped after \(SubmissionBuild.timeLimit.formattedSeconds))" }
+            if result == .timedOut || output.contains("error:") { throw CompileFailure(output: output, status: status) }
+        }
+        switch result {
+        case .timedOut:
+            discard()
+            throw SubmissionFailure.timedOut(limits.checkTime)
+        case .outputLimitExceeded:
+            discard()
+            throw SubmissionFailure.printedTooMuch(limits.outputBytes)
+        case .satisfied where line != nil:
+            discard()
+            throw SubmissionFailure.badReply("the program did not start as expected ('\(line!.prefix(80))')")
+        default:
+            throw failureAfterExit(of: process, during: "its start")
+        }
+    }
+
     static let programInBox = "/box/submission"
 
-    private func prepareScratch() throws -> URL {
+    private func prepareScratch(_ program: URL) throws -> URL {
         if let runnable { return runnable }
         var executable = program
         if sandbox.mode != .namespaces {
@@ -212,6 +270,7 @@ final class SubmissionRunner {
         child = nil
         let stderr = process.stderr.text
         if termination == .exited(125), let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("course-box:") }) {
+            Sandbox.forgetProbes(in: library.folder)
             return .noSandbox(SandboxError.setupFailed(String(line)).description)
         }
         if let line = stderr.split(separator: "\n").last(where: { $0.contains("Fatal error:") }) {
