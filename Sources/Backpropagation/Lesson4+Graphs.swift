@@ -91,18 +91,10 @@ extension Lesson4 {
         for sizes in [[2, 3, 1], [3, 3, 1], [2, 4, 3, 5, 2], [784, 100, 10], [1000, 1000, 1000, 10]] {
             let cost = ModeCost(layerSizes: sizes)
             let ratio = Double(cost.forwardMode) / Double(cost.reverseMode)
-            costs.append([sizes.map(String.init).joined(separator: "-"), grouped(cost.weightCount),
-                          grouped(cost.forwardPass), grouped(cost.reverseMode), grouped(cost.forwardMode),
-                          ratio < 100 ? formatNumber(ratio, digits: 1) : grouped(Int(ratio.rounded()))])
+            costs.append([sizes.map(String.init).joined(separator: "-"), formatCount(cost.weightCount),
+                          formatCount(cost.forwardPass), formatCount(cost.reverseMode), formatCount(cost.forwardMode),
+                          ratio < 100 ? formatNumber(ratio, digits: 1) : formatCount(Int(ratio.rounded()))])
         }
         console.block(costs)
-    }
-
-    /// Returns a count with its digits in groups of three, `6,304,360,000`.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        return digits.indices.map { i in
-            (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(digits[i])
-        }.joined()
     }
 }

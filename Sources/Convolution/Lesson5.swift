@@ -17,7 +17,7 @@ public enum Lesson5: LiveLesson {
 
     /// Runs the lesson's sections in the order of the text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 5 — \(title)")
+        console.title(self)
         showConvolution(on: console)
         showLayerAsFullyConnected(on: console)
         showChannels(on: console)

@@ -10,7 +10,7 @@ public enum Lesson1: LiveLesson {
 
     /// Runs every section in the order of the lesson text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 1 — \(title)")
+        console.title(self)
         showUnit(on: console)
         showRosenblattRule(on: console)
         showGradientDescent(on: console)

@@ -20,7 +20,7 @@ public enum Lesson6: LiveLesson {
 
     /// Runs the lesson's sections in the order of the text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 6 — \(title)")
+        console.title(self)
         let pass = SelfAttentionPass(x: inputs, parameters: parameters)
         showQueriesKeysValues(pass, on: console)
         showAttention(pass, on: console)

@@ -10,7 +10,7 @@ public enum Lesson2: LiveLesson {
 
     /// Runs every section of the lesson in the order of its text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson \(number): \(title)")
+        console.title(self)
         showOneInputNetwork(on: console)
         showGeneralNetwork(on: console)
         showRegionCounts(on: console)
@@ -87,7 +87,7 @@ public enum Lesson2: LiveLesson {
         var counts = TextTable(header: ["inputs D_i", "hidden D", "outputs D_o", "parameters"])
         for (inputs, hidden, outputs) in [(1, 3, 1), (2, 3, 1), (1, 4, 2), (3, 3, 2), (100, 500, 1)] {
             counts.append(["\(inputs)", "\(hidden)", "\(outputs)",
-                           grouped(parameterCount(inputs: inputs, hidden: hidden, outputs: outputs))])
+                           formatCount(parameterCount(inputs: inputs, hidden: hidden, outputs: outputs))])
         }
         console.block(counts)
     }
@@ -108,19 +108,4 @@ public enum Lesson2: LiveLesson {
     static func patternText(_ pattern: [Bool]) -> String {
         String(pattern.map { $0 ? "1" : "0" })
     }
-
-    /// Writes a non-negative integer with commas between groups of three digits.
-    static func grouped(_ digits: String) -> String {
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return groups.joined(separator: ",")
-    }
-
-    /// Writes an integer with commas between groups of three digits.
-    static func grouped(_ n: Int) -> String { grouped(String(n)) }
 }

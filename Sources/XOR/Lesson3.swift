@@ -10,7 +10,7 @@ public enum Lesson3: LiveLesson {
 
     /// Runs every section of the lesson in the order of its text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson \(number): \(title)")
+        console.title(self)
         showTruthTable(on: console)
         showNoLine(on: console)
         showHandMadeSolution(on: console)
