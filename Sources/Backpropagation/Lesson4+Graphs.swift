@@ -77,7 +77,7 @@ extension Lesson4 {
         let (factorValue, factorMultiplications, factorAdditions) = factored.factored
         console.text("""
 
-            Three edges α, β, γ from X to Y and three δ, ε, ζ from Y to Z, with values
+            Three edges α, β, γ from X to Y and three δ, ε, ζ from Y to Z, with values \
             α, β, γ = 0.5, −1, 2 and δ, ε, ζ = 3, −0.5, 1.5:
               nine paths summed:       ∂Z/∂X = \(formatNumber(sumValue))  (\(sumMultiplications) products, \
             \(sumAdditions) sums)
@@ -86,8 +86,8 @@ extension Lesson4 {
 
             Multiplications for the gradient of one example's loss with respect to all weights:
             """)
-        var costs = TextTable(header: ["layer widths", "weights P", "forward pass", "reverse mode",
-                                       "forward mode", "forward / reverse"])
+        var costs = TextTable(header: ["widths", "weights P", "forward pass", "reverse mode",
+                                       "forward mode", "fwd / rev"])
         for sizes in [[2, 3, 1], [3, 3, 1], [2, 4, 3, 5, 2], [784, 100, 10], [1000, 1000, 1000, 10]] {
             let cost = ModeCost(layerSizes: sizes)
             let ratio = Double(cost.forwardMode) / Double(cost.reverseMode)

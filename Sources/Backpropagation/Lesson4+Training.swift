@@ -125,7 +125,7 @@ extension Lesson4 {
         console.heading("8. Mini-batch SGD and early stopping")
         let (problem, network) = sectionEightProblem()
         console.text("""
-            Six inputs, of which only x₁ − 0.5x₂ matters, plus noise of standard deviation 0.5; 10 training
+            Six inputs, of which only x₁ − 0.5x₂ matters, plus noise of standard deviation 0.5; 10 training \
             examples, 40 validation examples; a 6-12-1 ReLU network, α = 0.02, error (1/N) Σ ½|f − y|².
             """)
         var comparison = TextTable(header: ["batch size B", "updates per epoch", "training error after 20 epochs"])
@@ -167,8 +167,8 @@ extension Lesson4 {
                           title: "Full-batch descent: training and validation error",
                           xLabel: "epoch", yLabel: "error", yRange: 0...highest)
         }
-        var table = TextTable(header: ["rule", "stops at epoch", "keeps epoch", "validation error kept"])
-        table.append(["stop when validation rises (patience 1)", "\(strict.stop)", "\(strict.best)",
+        var table = TextTable(header: ["rule", "stops at", "keeps", "validation error"])
+        table.append(["stop at the first rise (patience 1)", "\(strict.stop)", "\(strict.best)",
                       formatNumber(history.validation[strict.best])])
         table.append(["patience 20", "\(patient.stop)", "\(patient.best)",
                       formatNumber(history.validation[patient.best])])

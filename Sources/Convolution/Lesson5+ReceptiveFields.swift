@@ -13,8 +13,8 @@ extension Lesson5 {
 
     static func showReceptiveFields(on console: LessonConsole) {
         console.heading("4. Receptive fields")
-        console.text("Three layers with three-wide kernels. Which of 15 inputs move the middle unit")
-        console.text("of each layer? (perturb each input in turn; █ = the unit moved)")
+        console.text("Three layers with three-wide kernels. Which of 15 inputs move the middle unit "
+                     + "of each layer? (perturb each input in turn; █ = the unit moved)")
         console.text()
         var table = TextTable(header: ["layer", "inputs that move the middle unit", "brute force", "rule"])
         for layers in 1...3 {
@@ -82,8 +82,8 @@ extension Lesson5 {
                           formatNumber(globalMaxPool(f(moved)))])
         }
         console.block(table)
-        console.text("The global maximum is invariant; local pooling changes little for a shift of 1 and")
-        console.text("moves by one place for a shift of 2.")
+        console.text("The global maximum is invariant; local pooling changes little for a shift of 1 and "
+                     + "moves by one place for a shift of 2.")
     }
 
     static func showImageKernels(on console: LessonConsole) {

@@ -70,8 +70,8 @@ public enum Lesson5: LiveLesson {
         console.text("h (fully connected) = \(formatVector(dense))")
         console.text("largest difference: \(formatNumber(largestDifference(h, dense)))")
         console.text()
-        console.text("The fully connected weights Ω (6×6): each row is the kernel moved one place right,")
-        console.text("every other weight is zero.")
+        console.text("The fully connected weights Ω (6×6): each row is the kernel moved one place right, "
+                     + "every other weight is zero.")
         console.block(Ω)
         console.figure("tied-weights") { tiedWeightsFigure(Ω, kernel: kernel, padding: 1) }
         console.text()

@@ -10,7 +10,7 @@ extension Lesson1 {
         for row in rows { definitions.append([row.name, row.definition, row.derivativeFormula]) }
         console.text("""
             The classic table (leaky ReLU with a = \(format(ActivationFunction.leakySlope)), \
-            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU, the activation of
+            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU, the activation of \
             most transformers; Φ and φ are the standard normal distribution and density.
             """)
         console.text()
@@ -22,7 +22,7 @@ extension Lesson1 {
         }
         console.text()
         console.text("""
-            Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵,
+            Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵, \
             at x = \(vector(points)):
             """)
         console.text()

@@ -89,7 +89,7 @@ public enum Lesson1: LiveLesson {
             γ = \(format(bound.margin)),
             so at most (R/γ)² = \(format(bound.maxUpdates, digits: 1)) updates.
             Learned w = \(vector(w)), b = \(format(b)): the boundary w·x + b = 0 is \
-            x₂ = \(format(-w[0] / w[1]))x₁ + \(format(-b / w[1])),
+            x₂ = \(format(-w[0] / w[1]))x₁ + \(format(-b / w[1])), \
             and it classifies \(correctCount(weights: w, bias: b, points: data.points, labels: data.labels))\
             /\(data.points.count) points correctly (· marks the side where w·x + b > 0):
             """)

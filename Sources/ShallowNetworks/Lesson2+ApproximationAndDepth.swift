@@ -58,8 +58,8 @@ extension Lesson2 {
         console.heading("6. Depth: composing shallow networks")
         let tent = tentNetwork()
         console.text("The tent t(x) = 2a[x] − 4a[x − ½] maps both [0, ½] and [½, 1] onto [0, 1]: it folds the input.")
-        console.text("Composing it l times gives a deep network with l layers of 2 units; a shallow network with")
-        console.text("the same 2l units has at most 2l + 1 pieces on a line (Zaslavsky with D_i = 1):")
+        console.text("Composing it l times gives a deep network with l layers of 2 units; a shallow network with "
+                     + "the same 2l units has at most 2l + 1 pieces on a line (Zaslavsky with D_i = 1):")
         var table = TextTable(header: ["layers l", "units", "deep, counted", "2^l", "shallow, at most"])
         var deepCounts: [(x: Double, y: Double)] = [], shallowCounts: [(x: Double, y: Double)] = []
         for layers in 1...6 {

@@ -17,8 +17,8 @@ extension Lesson2 {
             regionsFigure(theta0: theta0, theta: theta, title: "Three lines in the plane: 7 linear regions", labelled: true)
         }
         console.text()
-        console.text("Random 2-input networks (lines through points of [−0.8, 0.8]², seed 7): the whole plane,")
-        console.text("counted exactly around every crossing, against what a 41 × 41 grid over [−1, 1]² sees:")
+        console.text("Random 2-input networks (lines through points of [−0.8, 0.8]², seed 7): the whole plane, "
+                     + "counted exactly around every crossing, against what a 41 × 41 grid over [−1, 1]² sees:")
         var random = SeededGenerator(seed: 7)
         var counts = TextTable(header: ["D", "Zaslavsky", "plane (crossings)", "grid on [−1, 1]²"])
         for hidden in 1...8 {

@@ -26,9 +26,10 @@ public func bestLinearScore(targets: [Double], step: Double = 0.25) -> Int {
 }
 
 /// Returns the number of mistakes in each epoch of Rosenblatt's perceptron learning rule
-/// on the four inputs, starting from zero weights.
+/// on the four inputs, starting from zero weights, with lesson 1's rule (and exercise 2's):
+/// a point is a mistake when it is not strictly on its own side of the line.
 /// ```
-/// ŷ = step(w·x + b);   on a mistake with t = ±1:   w ← w + η t x,   b ← b + η t
+/// t = +1 for target 1, −1 for target 0;   mistake when t(w·x + b) ≤ 0:   w ← w + η t x,   b ← b + η t
 /// ```
 /// On XOR no epoch is ever free of mistakes: the rule never stops.
 /// - Complexity: O(epochs).
@@ -38,9 +39,8 @@ public func perceptronMistakes(targets: [Double], epochs: Int, learningRate: Dou
         var mistakes = 0
         for n in 0..<4 {
             let x = xorInputRows.row(n)
-            let prediction = step(dot(w, x) + b)
-            guard prediction != targets[n] else { continue }
             let t = targets[n] == 1 ? 1.0 : -1.0
+            guard t * (dot(w, x) + b) <= 0 else { continue }
             w = zip(w, x).map { $0 + learningRate * t * $1 }
             b += learningRate * t
             mistakes += 1

@@ -28,7 +28,7 @@ import Backpropagation
                          "(9 products, 8 sums)", "(1 product, 4 sums)",
                          "L = mean BCE = 0.415531", "gives nan; the cancelled form gives ŷ − y = 1",
                          "2/λ_max = 0.2588", "diverged: loss > 1e6 at step 22",
-                         "'nearKink'", "stop when validation rises (patience 1)              27           26"] {
+                         "'nearKink'", "stop at the first rise (patience 1)        27     26"] {
             #expect(text.contains(expected), "the lesson's output lacks “\(expected)”")
         }
         let disagreements = text.ranges(of: "DISAGREES").count
