@@ -84,15 +84,15 @@ extension Lesson4 {
               factored (α+β+γ)(δ+ε+ζ): ∂Z/∂X = \(formatNumber(factorValue))  (\(factorMultiplications) product, \
             \(factorAdditions) sums)
 
-            Multiplications for the gradient of one example's loss with respect to all weights:
+            Multiplications for the gradient of one example's loss with respect to all weights \
+            (a forward pass makes one per weight, M = P; the ratio is forward mode / reverse mode):
             """)
-        var costs = TextTable(header: ["widths", "weights P", "forward pass", "reverse mode",
-                                       "forward mode", "fwd / rev"])
+        var costs = TextTable(header: ["layer widths", "P = M", "reverse mode", "forward mode", "ratio"])
         for sizes in [[2, 3, 1], [3, 3, 1], [2, 4, 3, 5, 2], [784, 100, 10], [1000, 1000, 1000, 10]] {
             let cost = ModeCost(layerSizes: sizes)
             let ratio = Double(cost.forwardMode) / Double(cost.reverseMode)
             costs.append([sizes.map(String.init).joined(separator: "-"), formatCount(cost.weightCount),
-                          formatCount(cost.forwardPass), formatCount(cost.reverseMode), formatCount(cost.forwardMode),
+                          formatCount(cost.reverseMode), formatCount(cost.forwardMode),
                           ratio < 100 ? formatNumber(ratio, digits: 1) : formatCount(Int(ratio.rounded()))])
         }
         console.block(costs)

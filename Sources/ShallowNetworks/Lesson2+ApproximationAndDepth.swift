@@ -15,8 +15,8 @@ extension Lesson2 {
         for hidden in [3, 6, 12, 24, 48, 96] {
             let network = interpolatingNetwork(for: target, on: 0...2, hiddenUnits: hidden)
             let error = approximationError(of: network, to: target, on: 0...2)
-            table.append(["\(hidden)", scientific(error.maximum), scientific(error.meanSquared),
-                          scientific(Double(hidden) * error.meanSquared)])
+            table.append(["\(hidden)", formatScientific(error.maximum, significantDigits: 3), formatScientific(error.meanSquared, significantDigits: 3),
+                          formatScientific(Double(hidden) * error.meanSquared, significantDigits: 3)])
             errors.append((log2(Double(hidden)), log10(error.meanSquared)))
         }
         console.block(table)

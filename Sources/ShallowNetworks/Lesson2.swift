@@ -97,13 +97,6 @@ public enum Lesson2: LiveLesson {
         "[" + values.map { formatNumber($0) }.joined(separator: ", ") + "]"
     }
 
-    /// Writes a positive number with three significant digits in scientific notation, `2.3e−5`.
-    static func scientific(_ x: Double) -> String {
-        guard x > 0, x.isFinite else { return formatNumber(x) }
-        let exponent = Int(floor(log10(x)))
-        return formatNumber(x / pow(10, Double(exponent)), digits: 2) + "e" + (exponent < 0 ? "−" : "") + String(abs(exponent))
-    }
-
     /// Writes an activation pattern as a string of 1s (active) and 0s (inactive).
     static func patternText(_ pattern: [Bool]) -> String {
         String(pattern.map { $0 ? "1" : "0" })

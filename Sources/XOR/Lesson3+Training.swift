@@ -27,7 +27,7 @@ extension Lesson3 {
         var checks = TextTable(header: ["network", "parameters", "max relative error", "agrees"])
         for (network, name, _, _) in trainings {
             let result = gradientCheck(network, at: start)
-            checks.append([name, "\(result.entries.count)", scientific(result.maxRelativeError), result.passed ? "yes" : "no"])
+            checks.append([name, "\(result.entries.count)", formatScientific(result.maxRelativeError, significantDigits: 3), result.passed ? "yes" : "no"])
         }
         console.block(checks)
         console.text()
@@ -51,8 +51,8 @@ extension Lesson3 {
                             formatNumber(xorTargets[n]), formatNumber(before[n]), formatNumber(after[n])])
         }
         console.block(outputs)
-        console.text("Correct after training: \(correctCount(after))/4, loss \(scientific(losses[0])) → "
-                     + scientific(network.loss(trained, inputs: xorInputColumns, targets: xorTargets)))
+        console.text("Correct after training: \(correctCount(after))/4, loss \(formatScientific(losses[0], significantDigits: 3)) → "
+                     + formatScientific(network.loss(trained, inputs: xorInputColumns, targets: xorTargets), significantDigits: 3))
         console.text("Trained W, b, W′, c:")
         show(trained, on: console)
     }
@@ -101,8 +101,8 @@ extension Lesson3 {
             let before = stuck.map { runs.failed[$0] }, after = stuck.map { runs.later[$0] }
             later.append([shortNames[index], "\(runs.failed.count)", formatCount(continuedSteps[index]),
                           "\(runs.later.count - stuck.count)",
-                          scientific(median(before.map(\.gradientNorm)), decimals: 1) + " → "
-                            + scientific(median(after.map(\.gradientNorm)), decimals: 1),
+                          formatScientific(median(before.map(\.gradientNorm))) + " → "
+                            + formatScientific(median(after.map(\.gradientNorm))),
                           formatNumber(median(before.map(\.parameterNorm)), digits: 1) + " → "
                             + formatNumber(median(after.map(\.parameterNorm)), digits: 1)])
         }
@@ -138,15 +138,5 @@ extension Lesson3 {
         console.text("  W = \(listText(p.hiddenWeights.row(0))) / \(listText(p.hiddenWeights.row(1))),  "
                      + "b = \(listText(p.hiddenBias.column(0)))")
         console.text("  W′ = \(listText(p.outputWeights.row(0))),  c = \(formatNumber(p.outputBias))")
-    }
-
-    /// Writes a positive number in scientific notation with `1 + decimals` significant digits
-    /// at most, `2.35e−5`.
-    static func scientific(_ x: Double, decimals: Int = 2) -> String {
-        guard x > 0, x.isFinite else { return formatNumber(x) }
-        var exponent = Int(floor(log10(x)))
-        var mantissa = (x / pow(10, Double(exponent)) * pow(10, Double(decimals))).rounded() / pow(10, Double(decimals))
-        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
-        return formatNumber(mantissa, digits: decimals) + "e" + (exponent < 0 ? "−" : "") + String(abs(exponent))
     }
 }

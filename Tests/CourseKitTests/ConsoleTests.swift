@@ -48,3 +48,17 @@ import CourseKit
         }
     }
 }
+
+@Suite struct ScientificFormatTests {
+    // Small steps and errors keep their digits instead of rounding to 0: 0.01 is 1e−2, an
+    // error of 0.0036 is 3.6e−3; the mantissa rounds up to the next power when it must.
+    @Test func writesSmallNumbersWithTheirDigits() {
+        let cases: [(Double, Int, String)] = [(0.01, 2, "1e−2"), (0.0036, 2, "3.6e−3"), (9.4e-4, 2, "9.4e−4"),
+                                              (0.0689, 3, "6.89e−2"), (0.999, 2, "1e0"), (-2.5e-9, 2, "−2.5e−9"),
+                                              (123456, 2, "1.2e5"), (0, 2, "0")]
+        for (x, digits, expected) in cases {
+            let observed = formatScientific(x, significantDigits: digits)
+            #expect(observed == expected, "\(x): expected \(expected), observed \(observed)")
+        }
+    }
+}
