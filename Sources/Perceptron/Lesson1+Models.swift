@@ -116,14 +116,16 @@ extension Lesson1 {
             The points (0, 0) and (1, 1) labelled −1, then (0, 1) and (1, 0) labelled +1; \
             the same rule, η = \(format(rosenblattRate)), \(xorEpochs) epochs.
             """)
-        var table = TextTable(header: ["epoch", "mistakes", "correct after each step"])
+        var table = TextTable(header: ["epoch", "mistakes", "on their side after each step"])
         for e in 0..<4 {
             let steps = counts[(e * data.points.count)..<((e + 1) * data.points.count)]
             table.append([String(e + 1), String(trained.mistakes[e]), steps.map(String.init).joined(separator: " ")])
         }
         showMistakes(trained.mistakes, table: table, on: console, height: 6, top: 4.5)
         console.figure("xor-mistakes") { mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on XOR: mistakes per epoch") }
-        console.figure("xor-best-line") { xorBoundaryFigure(data, epochs: xorEpochs) }
+        console.figure("xor-best-line") {
+            xorBoundaryFigure(data, ruleWeights: trained.weights, ruleBias: trained.bias)
+        }
         let best = counts.max() ?? 0
         let lines = bestLineCorrectCount(points: data.points, labels: data.labels)
         console.text()
@@ -132,8 +134,12 @@ extension Lesson1 {
             and \(trained.mistakes.max() ?? 0), never 0.
             From epoch 2 on all four points are mistakes and their updates cancel (Σ tᵢ x̃ᵢ = 0), \
             so every epoch ends where it began: w = \(vector(trained.weights)), b = \(format(trained.bias)).
-            Best accuracy at any step: \(best)/4.
-            Best of all lines in the plane (searched over 360 directions): \(lines)/4.
+            Points strictly on their own side, t(w·x + b) > 0, after any step: at most \(best)/4. \
+            (Counted by the prediction, which sends z = 0 to −1, the weights after the fifth step, \
+            w = (1, 1), b = 0, would score 3/4, but only because (0, 0) lies on their line: the rule \
+            itself counts that point as a mistake.)
+            Best of all lines in the plane (searched over 360 directions, a point on the line \
+            counting as wrong): \(lines)/4.
             No line puts (0, 1) and (1, 0) on one side and (0, 0), (1, 1) on the other \
             (Minsky and Papert 1969).
             """)
