@@ -57,7 +57,7 @@ extension Lesson5 {
     /// Returns the picture and its blurred, vertical-edge and outline versions side by side.
     static func imageKernelsFigure(_ panels: [(title: String, image: Matrix)]) -> SVGDocument {
         SVGPlot.heatMaps(panels.map { SVGPlot.HeatMapPanel($0.image, title: $0.title) },
-                         title: "A 16 × 16 picture and three 3 × 3 kernels applied to it", cell: 12, showsValues: false,
+                         title: "A 16 × 16 picture and four 3 × 3 kernels applied to it", cell: 12, showsValues: false,
                          note: "Each image is shaded from white at its smallest value to dark blue at its largest.")
     }
 }

@@ -89,17 +89,22 @@ extension Lesson5 {
     static func showImageKernels(on console: LessonConsole) {
         console.heading("6. Image kernels")
         let picture = samplePicture()
-        console.text("A 16×16 picture (1 on the shapes, 0 elsewhere) and its 2D convolutions.")
+        console.text("A 16×16 picture (1 on the shapes, 0 elsewhere) and its 2D convolutions with four kernels: "
+                     + "blur, vertical and horizontal edges (Sobel), outline (Laplacian).")
         console.text("Edge maps show |z|: darker where brightness changes.")
         console.text()
         console.block(sideBySide([("picture", picture), ("blur", convolve2D(picture, kernel: ImageKernel.blur))]))
         console.text()
         let vertical = convolve2D(picture, kernel: ImageKernel.verticalEdges).map(abs)
+        let horizontal = convolve2D(picture, kernel: ImageKernel.horizontalEdges).map(abs)
         let outline = convolve2D(picture, kernel: ImageKernel.outline).map(abs)
-        console.block(sideBySide([("vertical edges (Sobel)", vertical), ("outline (Laplacian)", outline)]))
+        console.block(sideBySide([("vertical edges (Sobel)", vertical), ("horizontal edges (Sobel)", horizontal)]))
+        console.text()
+        console.block(sideBySide([("outline (Laplacian)", outline)]))
         console.figure("image-kernels") {
             imageKernelsFigure([("picture", picture), ("blur", convolve2D(picture, kernel: ImageKernel.blur)),
-                                ("vertical edges |z| (Sobel)", vertical), ("outline |z| (Laplacian)", outline)])
+                                ("vertical edges |z|", vertical), ("horizontal edges |z|", horizontal),
+                                ("outline |z|", outline)])
         }
         console.text()
         console.text("vertical edges kernel:")

@@ -87,7 +87,7 @@ public enum Lesson5: LiveLesson {
         var counts = TextTable(header: ["C_i", "C_o", "K", "parameters"])
         for (ci, co, k) in [(1, 2, 3), (1, 1, 3), (3, 16, 3), (16, 32, 5), (64, 64, 3)] {
             let n = convolutionParameterCount(inputChannels: ci, outputChannels: co, kernelSize: k)
-            counts.append(["\(ci)", "\(co)", "\(k)", "\(n)"])
+            counts.append(["\(ci)", "\(co)", "\(k)", formatCount(n)])
         }
         console.block(counts)
         console.text()

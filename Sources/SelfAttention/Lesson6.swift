@@ -72,15 +72,15 @@ public enum Lesson6: LiveLesson {
         var table = TextTable(header: ["D", "3D² + 3D", "counted in Ω_q, Ω_k, Ω_v, β_q, β_k, β_v"])
         for D in [1, 4, 8, 64, 256] {
             let counted = AttentionParameters(dimension: D, seed: 1).count
-            table.append(["\(D)", "\(selfAttentionParameterCount(dimension: D))", "\(counted)"])
+            table.append(["\(D)", formatCount(selfAttentionParameterCount(dimension: D)), formatCount(counted)])
         }
         console.block(table)
         console.text()
         var cost = TextTable(header: ["N", "D", "3ND² (projections)", "2N²D (attention)", "total"])
         for N in [10, 100, 1000, 10000] {
             let D = 64
-            cost.append(["\(N)", "\(D)", "\(3 * N * D * D)", "\(2 * N * N * D)",
-                         "\(selfAttentionMultiplyAdds(inputs: N, dimension: D))"])
+            cost.append([formatCount(N), "\(D)", formatCount(3 * N * D * D), formatCount(2 * N * N * D),
+                         formatCount(selfAttentionMultiplyAdds(inputs: N, dimension: D))])
         }
         console.text("Multiply-adds: ten times more inputs, a hundred times more attention work: O(N²D).")
         console.block(cost)
