@@ -91,27 +91,23 @@ extension Lesson1 {
         return svg
     }
 
-    /// Returns XOR with the best line of all (3 of 4 strictly on their side), the side where
-    /// w·x + b > 0 shaded, the point it gets wrong ringed, and the line where Rosenblatt's rule
-    /// ends every epoch (2 of 4) dashed.
-    static func xorBoundaryFigure(_ data: LabelledPoints, ruleWeights: [Double], ruleBias: Double) -> SVGDocument {
+    /// Returns XOR with the best line of all (3 of 4 strictly on their side, the widest
+    /// margin), the side where w·x + b > 0 shaded and the point it gets wrong ringed.
+    static func xorBoundaryFigure(_ data: LabelledPoints) -> SVGDocument {
         let best = bestLine(points: data.points, labels: data.labels)
-        let rule = strictlyCorrectCount(weights: ruleWeights, bias: ruleBias, points: data.points, labels: data.labels)
-        let title = "XOR: the best line gets \(best.correct) of 4, Rosenblatt's rule \(rule)"
-        let bestName = "best line: \(format(best.weights[0], digits: 2))x₁ + \(format(best.weights[1], digits: 2))x₂ "
-            + "+ \(format(best.bias, digits: 2)) = 0"
+        let title = "XOR: the best line gets \(best.correct) of 4"
+        let (w1, w2) = (format(best.weights[0], digits: 2), format(best.weights[1], digits: 2))
+        let bias = (best.bias < 0 ? "− " : "+ ") + format(abs(best.bias), digits: 2)
         var svg = SVGPlot.scatter(scatterPoints(data), region: { best.weights[0] * $0 + best.weights[1] * $1 + best.bias },
-                                  lines: [boundary(weights: best.weights, bias: best.bias, name: bestName),
-                                          boundary(weights: ruleWeights, bias: ruleBias,
-                                                   name: "rule, end of each epoch: w = \(vector(ruleWeights)), b = \(format(ruleBias))",
-                                                   style: .dashed, color: "#777777")],
+                                  lines: [boundary(weights: best.weights, bias: best.bias,
+                                                   name: "best line: \(w1)x₁ + \(w2)x₂ \(bias) = 0")],
                                   xRange: -0.5...1.5, yRange: -0.5...1.5, title: title,
                                   groupNames: ["label −1", "label +1"], regionNames: ["w·x + b < 0", "w·x + b > 0"])
         let frame = SVGPlot.scatterFrame(xRange: -0.5...1.5, yRange: -0.5...1.5)
         for (x, t) in zip(data.points, data.labels)
         where Double(t) * preactivation(weights: best.weights, bias: best.bias, x: x) <= 0 {
             svg.circle(x: frame.px(x[0]), y: frame.py(x[1]), radius: 12, fill: "none", stroke: "#222222")
-            svg.text("wrong side of the best line", x: frame.px(x[0]) + 16, y: frame.py(x[1]) + 4, size: 12)
+            svg.text("wrong side", x: frame.px(x[0]) + 16, y: frame.py(x[1]) + 4, size: 12)
         }
         return svg
     }

@@ -123,9 +123,7 @@ extension Lesson1 {
         }
         showMistakes(trained.mistakes, table: table, on: console, height: 6, top: 4.5)
         console.figure("xor-mistakes") { mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on XOR: mistakes per epoch") }
-        console.figure("xor-best-line") {
-            xorBoundaryFigure(data, ruleWeights: trained.weights, ruleBias: trained.bias)
-        }
+        console.figure("xor-best-line") { xorBoundaryFigure(data) }
         let best = counts.max() ?? 0
         let lines = bestLineCorrectCount(points: data.points, labels: data.labels)
         console.text()

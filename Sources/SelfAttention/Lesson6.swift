@@ -52,7 +52,7 @@ public enum Lesson6: LiveLesson {
         console.text()
         console.text("attention A[m, n] = a[xₘ, xₙ] = softmaxₘ(S[·, n]): column n = the weights of output n")
         console.block(pass.attention)
-        let labels = (1...inputs.columns).map { "x\($0)" }
+        let labels = (1...inputs.columns).map { "x\(subscriptDigits($0))" }
         console.block(TerminalPlot.heatMap(pass.attention, rowLabels: labels.map { "m=\($0)" },
                                            columnLabels: labels.map { "n=\($0)" }, cellWidth: 6))
         console.text("column sums: \(formatRow(pass.attention.columnSums()))")
@@ -91,14 +91,14 @@ public enum Lesson6: LiveLesson {
         let order = [2, 0, 4, 1, 3]
         let original = SelfAttentionPass(x: inputs, parameters: parameters)
         let permuted = SelfAttentionPass(x: permutingColumns(inputs, order), parameters: parameters)
-        console.text("Reorder the inputs: X P takes the columns in the order \(order.map { "x\($0 + 1)" }.joined(separator: ", ")).")
+        console.text("Reorder the inputs: X P takes the columns in the order \(order.map { "x\(subscriptDigits($0 + 1))" }.joined(separator: ", ")).")
         let outputs = largestDifference(permuted.output, permutingColumns(original.output, order))
         let attention = largestDifference(permuted.attention, permutingRowsAndColumns(original.attention, order))
         console.text("largest |sa[X P] − sa[X] P|   = \(formatNumber(outputs, digits: 3))")
         console.text("largest |A[X P] − Pᵀ A[X] P| = \(formatNumber(attention, digits: 3))")
         console.text("The outputs move with their inputs: self-attention does not see the order.")
         console.figure("attention-permuted") {
-            let names = (1...inputs.columns).map { "x\($0)" }, reordered = order.map { names[$0] }
+            let names = (1...inputs.columns).map { "x\(subscriptDigits($0))" }, reordered = order.map { names[$0] }
             return SVGPlot.heatMaps([
                 SVGPlot.HeatMapPanel(original.attention, title: "A[X]", rowLabels: names, columnLabels: names,
                                      rowTitle: "key", columnTitle: "query"),

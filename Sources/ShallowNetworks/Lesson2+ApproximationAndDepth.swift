@@ -33,7 +33,7 @@ extension Lesson2 {
             .init(name: "D = 12", mark: "#", points: xs.map { ($0, twelve($0)) }),
         ], height: 16))
         console.figure("approximation") {
-            SVGPlot.lines([.init(name: "f(x) = e^(−x) sin 6x", points: xs.map { ($0, target($0)) }, color: "#222222"),
+            SVGPlot.lines([.init(name: "f(x) = e⁻ˣ sin 6x", points: xs.map { ($0, target($0)) }, color: "#222222"),
                            .init(name: "network, D = 4", points: xs.map { ($0, four($0)) }, color: SVGPlot.palette[1]),
                            .init(name: "network, D = 12", points: xs.map { ($0, twelve($0)) }, color: SVGPlot.palette[0])],
                           title: "Joining the target's values at D + 1 knots: a ReLU network with D units",

@@ -9,7 +9,7 @@ extension Lesson2 {
         let xs = (0...200).map { Double($0) / 200 }
         var series = [SVGPlot.Series(name: "y(x)", points: xs.map { ($0, net($0)) }, color: "#222222")]
         for d in 0..<net.hiddenUnitCount {
-            series.append(.init(name: "φ\(d + 1)h\(d + 1)", points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) },
+            series.append(.init(name: "φ\(subscriptDigits(d + 1))h\(subscriptDigits(d + 1))", points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) },
                                 style: .dashed, color: SVGPlot.palette[d]))
         }
         series.append(.init(name: "joints", points: net.joints.map { ($0, net($0)) }, style: .dots, color: "#222222"))
@@ -48,8 +48,9 @@ extension Lesson2 {
             let centre = centres[pattern] ?? (0, 0, 0)
             centres[pattern] = (centre.x + x, centre.y + y, centre.count + 1)
             if let color = colors[pattern] { return color }
-            // Hues 137.5° apart (the golden angle) keep neighbouring regions apart.
-            let color = pastel(hue: 137.5 * Double(colors.count))
+            // Hues 137.5° apart (the golden angle), and three lightnesses in turn, keep
+            // neighbouring regions apart.
+            let color = pastel(hue: 137.5 * Double(colors.count), lightness: [0.7, 0.84, 0.77][colors.count % 3])
             colors[pattern] = color
             return color
         }
@@ -81,10 +82,10 @@ extension Lesson2 {
         return svg
     }
 
-    /// Returns a light colour of the given hue in degrees (HSL with saturation 0.6 and
-    /// lightness 0.82), as `#rrggbb`.
-    static func pastel(hue: Double) -> String {
-        let (s, l) = (0.6, 0.82)
+    /// Returns a light colour of the given hue in degrees (HSL with saturation 0.7 and the
+    /// given lightness), as `#rrggbb`.
+    static func pastel(hue: Double, lightness l: Double) -> String {
+        let s = 0.7
         let chroma = (1 - abs(2 * l - 1)) * s
         let h = hue.truncatingRemainder(dividingBy: 360) / 60
         let x = chroma * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))

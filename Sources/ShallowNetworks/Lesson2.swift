@@ -59,7 +59,7 @@ public enum Lesson2: LiveLesson {
         let xs = (0...100).map { Double($0) / 100 }
         var series = [TerminalPlot.Series(name: "y", mark: "●", points: xs.map { ($0, net($0)) })]
         for (d, mark) in zip(0..<3, ["1", "2", "3"] as [Character]) {
-            series.append(.init(name: "φ\(d + 1)h\(d + 1)", mark: mark,
+            series.append(.init(name: "φ\(subscriptDigits(d + 1))h\(subscriptDigits(d + 1))", mark: mark,
                                 points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) }))
         }
         console.block(TerminalPlot.lines(series, height: 16))
