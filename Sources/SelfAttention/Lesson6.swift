@@ -105,7 +105,7 @@ public enum Lesson6: LiveLesson {
                 SVGPlot.HeatMapPanel(permuted.attention, title: "A[X P]", rowLabels: reordered, columnLabels: reordered,
                                      rowTitle: "key", columnTitle: "query"),
             ], title: "Reordering the inputs reorders the attention: A[X P] = Pᵀ A[X] P",
-            note: "Every pair of inputs keeps its weight: find x3 and x1 in both.")
+            note: "Every pair of inputs keeps its weight: find x₃ and x₁ in both.")
         }
     }
 }

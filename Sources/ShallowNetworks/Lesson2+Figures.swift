@@ -74,7 +74,8 @@ extension Lesson2 {
             }
         }
         if labelled {
-            for (pattern, centre) in centres {
+            // In a fixed order, so that the same figure is written byte for byte on every run.
+            for (pattern, centre) in centres.sorted(by: { patternText($0.key) < patternText($1.key) }) {
                 svg.text(patternText(pattern), x: frame.px(centre.x / centre.count), y: frame.py(centre.y / centre.count) + 4,
                          size: 13, anchor: .middle, bold: true)
             }
