@@ -101,7 +101,7 @@ extension Lesson4 {
         console.block(TerminalPlot.lines(series, yRange: 0...(1.05 * start)))
         console.figure("learning-rates") {
             learningRatesFigure(runs, verdicts: runs.map { run in
-                run.divergedAt.map { "diverges, clipped (> 1e6 at step \($0))" }
+                run.divergedAt.map { "diverges, clipped (> 10⁶ at step \($0))" }
                     ?? (run.losses.last! > 0.1 ? "too slow" : "converges")
             })
         }
