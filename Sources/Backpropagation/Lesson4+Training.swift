@@ -179,7 +179,7 @@ extension Lesson4 {
         console.block(table)
         let kept = MiniBatchTraining.error(of: networks[strict.best], x: problem.validationX, y: problem.validationY)
         console.text("Training error at epoch 200: \(formatNumber(history.training[200])), against "
-                     + "\(formatNumber(history.training[strict.best])) at epoch \(strict.best);\n"
+                     + "\(formatNumber(history.training[strict.best])) at epoch \(strict.best); "
                      + "the network kept from epoch \(strict.best) has validation error \(formatNumber(kept)).")
     }
 }

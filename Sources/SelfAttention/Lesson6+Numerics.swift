@@ -49,8 +49,8 @@ extension Lesson6 {
         let pass = SelfAttentionPass(x: loud, parameters: parameters)
         let biggest = pass.scores.scalars.map(abs).max()!
         let sums = pass.attention.columnSums().scalars
-        console.text("Inputs 40 times larger: scores up to \(formatNumber(biggest, digits: 1)), yet every attention")
-        console.text("weight is finite (\(pass.attention.scalars.allSatisfy(\.isFinite) ? "yes" : "no")) and the columns sum to "
+        console.text("Inputs 40 times larger: scores up to \(formatNumber(biggest, digits: 1)), yet every attention "
+                     + "weight is finite (\(pass.attention.scalars.allSatisfy(\.isFinite) ? "yes" : "no")) and the columns sum to "
                      + "\(formatList(sums)).")
     }
 

@@ -6,10 +6,11 @@ extension Lesson2 {
 
     static func showUniversalApproximation(on console: LessonConsole) {
         console.heading("5. Universal approximation")
-        console.text("Cybenko (1989): sums Σ_j α_j σ(w_jᵀx + b_j) come as close as we like to any continuous f on a cube.")
-        console.text("A bound for n sigmoid units: ∫ (f − f_n)² μ(dx) ≤ c/n.  Target f(x) = e^(−x) sin 6x on [0, 2],")
-        console.text("joined by straight segments at D + 1 evenly spaced knots, which is a ReLU network with D units. "
-                     + "The knots are fixed before f is looked at (a fixed basis); only the output weights depend on f:")
+        console.text("Cybenko (1989): sums Σ_j α_j σ(w_jᵀx + b_j) come as close as we like to any continuous f "
+                     + "on a cube. A bound for n sigmoid units: ∫ (f − f_n)² μ(dx) ≤ c/n.")
+        console.text("Target f(x) = e^(−x) sin 6x on [0, 2], joined by straight segments at D + 1 evenly spaced "
+                     + "knots, which is a ReLU network with D units. The knots are fixed before f is looked at "
+                     + "(a fixed basis); only the output weights depend on f:")
         var table = TextTable(header: ["hidden units D", "max |f − y|", "mean (f − y)²", "D · mean (f − y)²"])
         var errors: [(x: Double, y: Double)] = []
         for hidden in [3, 6, 12, 24, 48, 96] {
