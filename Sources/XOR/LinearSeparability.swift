@@ -1,7 +1,9 @@
 import CourseKit
 
-/// Returns the most of the four points that any line `w₁x₁ + w₂x₂ + b > 0` classifies
-/// correctly, searching a grid of weights and biases in [−2, 2] with the given step.
+/// Returns the most of the four points that any line `w₁x₁ + w₂x₂ + b = 0` puts strictly on
+/// their own side (w·x + b > 0 for target 1, < 0 for target 0; a point on the line counts as
+/// wrong, as in the perceptron rule), searching a grid of weights and biases in [−2, 2] with
+/// the given step.
 ///
 /// For XOR it is 3 whatever the grid: Minsky and Papert (1969) showed that the four
 /// conditions a line would need contradict each other,
@@ -17,8 +19,10 @@ public func bestLinearScore(targets: [Double], step: Double = 0.25) -> Int {
     for w1 in values {
         for w2 in values {
             for b in values {
-                let outputs = (0..<4).map { n in w1 * xorInputRows[n, 0] + w2 * xorInputRows[n, 1] + b }
-                best = max(best, correctCount(outputs, targets: targets, threshold: 0))
+                let strictlyRight = (0..<4).filter { n in
+                    (targets[n] == 1 ? 1.0 : -1.0) * (w1 * xorInputRows[n, 0] + w2 * xorInputRows[n, 1] + b) > 0
+                }
+                best = max(best, strictlyRight.count)
             }
         }
     }

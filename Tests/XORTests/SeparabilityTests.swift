@@ -45,6 +45,15 @@ import CourseKit
         #expect(and.suffix(10).allSatisfy { $0 == 0 }, "mistakes per epoch on AND: \(and)")
     }
 
+    // The grid search counts a point on the line as wrong, as the perceptron rule does: the
+    // line w = 0, b = 0 passes through all four points and scores 0, not the 2 that reading
+    // z = 0 as class 0 would give; on a coarse grid (step 2) XOR's best strict score drops to 2.
+    @Test func gridSearchCountsPointsOnTheLineAsWrong() {
+        #expect(bestLinearScore(targets: [0, 0, 0, 0], step: 4) == 4, "b = −2 puts all four strictly below")
+        #expect(bestLinearScore(targets: xorTargets, step: 2) == 2,
+                "observed \(bestLinearScore(targets: xorTargets, step: 2)) on the grid {−2, 0, 2}")
+    }
+
     // Outputs are classified as 1 strictly above the threshold.
     @Test func classifiesStrictlyAboveTheThreshold() {
         #expect(classify([0.5, 0.5000001, -1, 2]) == [0, 1, 0, 1])
