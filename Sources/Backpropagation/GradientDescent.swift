@@ -32,6 +32,21 @@ public struct LineFit: Sendable {
         return [2 / n * r.reduce(0, +), 2 / n * dot(r, x)]
     }
 
+    /// The least-squares line, where the gradient is zero, and the loss there: the minimum
+    /// that gradient descent approaches.
+    /// ```
+    /// Φ₁ = cov(x, y) / var(x),    Φ₀ = ȳ − Φ₁ x̄
+    /// ```
+    public var minimum: (phi: [Double], loss: Double) {
+        let n = Double(x.count)
+        let (meanX, meanY) = (x.reduce(0, +) / n, y.reduce(0, +) / n)
+        let covariance = zip(x, y).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+        let variance = x.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
+        let slope = covariance / variance
+        let phi = [meanY - slope * meanX, slope]
+        return (phi, loss(phi))
+    }
+
     /// The largest learning rate for which gradient descent does not diverge, 2/λ_max.
     ///
     /// The loss is quadratic with Hessian H = 2 [[1, x̄], [x̄, x²̄]] (x̄ and x²̄ the means of x

@@ -77,32 +77,24 @@ extension Lesson4 {
         let (factorValue, factorMultiplications, factorAdditions) = factored.factored
         console.text("""
 
-            Three edges α, β, γ from X to Y and three δ, ε, ζ from Y to Z, with values
+            Three edges α, β, γ from X to Y and three δ, ε, ζ from Y to Z, with values \
             α, β, γ = 0.5, −1, 2 and δ, ε, ζ = 3, −0.5, 1.5:
               nine paths summed:       ∂Z/∂X = \(formatNumber(sumValue))  (\(sumMultiplications) products, \
             \(sumAdditions) sums)
               factored (α+β+γ)(δ+ε+ζ): ∂Z/∂X = \(formatNumber(factorValue))  (\(factorMultiplications) product, \
             \(factorAdditions) sums)
 
-            Multiplications for the gradient of one example's loss with respect to all weights:
+            Multiplications for the gradient of one example's loss with respect to all weights \
+            (a forward pass makes one per weight, M = P; the ratio is forward mode / reverse mode):
             """)
-        var costs = TextTable(header: ["layer widths", "weights P", "forward pass", "reverse mode",
-                                       "forward mode", "forward / reverse"])
+        var costs = TextTable(header: ["layer widths", "P = M", "reverse mode", "forward mode", "ratio"])
         for sizes in [[2, 3, 1], [3, 3, 1], [2, 4, 3, 5, 2], [784, 100, 10], [1000, 1000, 1000, 10]] {
             let cost = ModeCost(layerSizes: sizes)
             let ratio = Double(cost.forwardMode) / Double(cost.reverseMode)
-            costs.append([sizes.map(String.init).joined(separator: "-"), grouped(cost.weightCount),
-                          grouped(cost.forwardPass), grouped(cost.reverseMode), grouped(cost.forwardMode),
-                          ratio < 100 ? formatNumber(ratio, digits: 1) : grouped(Int(ratio.rounded()))])
+            costs.append([sizes.map(String.init).joined(separator: "-"), formatCount(cost.weightCount),
+                          formatCount(cost.reverseMode), formatCount(cost.forwardMode),
+                          ratio < 100 ? formatNumber(ratio, digits: 1) : formatCount(Int(ratio.rounded()))])
         }
         console.block(costs)
-    }
-
-    /// Returns a count with its digits in groups of three, `6,304,360,000`.
-    static func grouped(_ n: Int) -> String {
-        let digits = Array(String(n))
-        return digits.indices.map { i in
-            (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(digits[i])
-        }.joined()
     }
 }

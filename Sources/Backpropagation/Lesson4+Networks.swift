@@ -56,7 +56,7 @@ extension Lesson4 {
         let z = 40.0, p = sigmoid(z)
         let literal = (p - 0) / (p * (1 - p)) * (p * (1 - p))
         console.text("""
-            At z = 40 with label 0, σ(z) rounds to exactly \(formatNumber(p)) in Double, and the literal chain
+            At z = 40 with label 0, σ(z) rounds to exactly \(formatNumber(p)) in Double, and the literal chain \
             (ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ) gives \(formatNumber(literal)); the cancelled form gives ŷ − y = \
             \(formatNumber(p - 0)).
             Likewise −log(1 − ŷ) = \(formatNumber(-log(1 - p))), while the loss computed from the logit is \

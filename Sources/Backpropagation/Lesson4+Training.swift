@@ -7,13 +7,13 @@ extension Lesson4 {
         let study = FiniteDifferenceStudy(x: 0.5)
         var table = TextTable(header: ["step h", "forward difference error", "central difference error"])
         for row in study.rows {
-            table.append([formatNumber(row.step, digits: 1), formatNumber(row.forwardError, digits: 2),
-                          formatNumber(row.centralError, digits: 2)])
+            table.append([formatScientific(row.step), formatScientific(row.forwardError),
+                          formatScientific(row.centralError)])
         }
         console.text("The derivative of tanh at x = 0.5, by finite differences, against 1 − tanh²(0.5):")
         console.block(table)
-        console.text("Best step: \(formatNumber(study.bestForwardStep, digits: 1)) forward, "
-                     + "\(formatNumber(study.bestCentralStep, digits: 1)) central. The checker uses h = 1e−5.")
+        console.text("Best step: \(formatScientific(study.bestForwardStep)) forward, "
+                     + "\(formatScientific(study.bestCentralStep)) central. The checker uses h = 1e−5.")
 
         let checker = GradientCheck()
         let x = 3e-6
@@ -77,15 +77,18 @@ extension Lesson4 {
         let xs = (0..<20).map { 3 * Double($0) / 19 }
         let fit = LineFit(x: xs, y: xs.map { 1.5 + 0.8 * $0 + 0.3 * random.normal() })
         let threshold = fit.divergenceThreshold
+        let minimum = fit.minimum
         console.text("Fitting Φ₀ + Φ₁x to 20 noisy points of 1.5 + 0.8x by gradient descent from Φ = (0, 0).")
-        console.text("The loss is quadratic; steps larger than 2/λ_max = \(formatNumber(threshold)) diverge.")
+        console.text("The loss is quadratic; steps larger than 2/λ_max = \(formatNumber(threshold)) diverge. "
+                     + "Its minimum, at the least-squares line Φ = (\(formatNumber(minimum.phi[0])), "
+                     + "\(formatNumber(minimum.phi[1]))), is L = \(formatNumber(minimum.loss)).")
         let runs = [0.01, 0.15, 0.3].map { fit.descend(from: [0, 0], learningRate: $0, steps: 40) }
         var table = TextTable(header: ["α", "loss at step 0", "step 10", "step 40", "outcome"])
         for run in runs {
             let outcome = run.divergedAt.map { "diverged: loss > 1e6 at step \($0)" }
                 ?? (run.losses.last! > 0.1 ? "too slow" : "converged")
             table.append([formatNumber(run.learningRate), formatNumber(run.losses[0]),
-                          formatNumber(run.losses[10]), run.losses.count > 40 ? formatNumber(run.losses[40]) : "—",
+                          formatNumber(run.losses[10]), run.losses.count > 40 ? formatNumber(run.losses[40], digits: 6) : "—",
                           outcome])
         }
         console.block(table)
@@ -98,7 +101,7 @@ extension Lesson4 {
         console.block(TerminalPlot.lines(series, yRange: 0...(1.05 * start)))
         console.figure("learning-rates") {
             learningRatesFigure(runs, verdicts: runs.map { run in
-                run.divergedAt.map { "diverges, clipped (> 1e6 at step \($0))" }
+                run.divergedAt.map { "diverges, clipped (> 10⁶ at step \($0))" }
                     ?? (run.losses.last! > 0.1 ? "too slow" : "converges")
             })
         }
@@ -125,7 +128,7 @@ extension Lesson4 {
         console.heading("8. Mini-batch SGD and early stopping")
         let (problem, network) = sectionEightProblem()
         console.text("""
-            Six inputs, of which only x₁ − 0.5x₂ matters, plus noise of standard deviation 0.5; 10 training
+            Six inputs, of which only x₁ − 0.5x₂ matters, plus noise of standard deviation 0.5; 10 training \
             examples, 40 validation examples; a 6-12-1 ReLU network, α = 0.02, error (1/N) Σ ½|f − y|².
             """)
         var comparison = TextTable(header: ["batch size B", "updates per epoch", "training error after 20 epochs"])
@@ -167,8 +170,8 @@ extension Lesson4 {
                           title: "Full-batch descent: training and validation error",
                           xLabel: "epoch", yLabel: "error", yRange: 0...highest)
         }
-        var table = TextTable(header: ["rule", "stops at epoch", "keeps epoch", "validation error kept"])
-        table.append(["stop when validation rises (patience 1)", "\(strict.stop)", "\(strict.best)",
+        var table = TextTable(header: ["rule", "stops at", "keeps", "validation error"])
+        table.append(["stop at the first rise (patience 1)", "\(strict.stop)", "\(strict.best)",
                       formatNumber(history.validation[strict.best])])
         table.append(["patience 20", "\(patient.stop)", "\(patient.best)",
                       formatNumber(history.validation[patient.best])])
@@ -176,7 +179,7 @@ extension Lesson4 {
         console.block(table)
         let kept = MiniBatchTraining.error(of: networks[strict.best], x: problem.validationX, y: problem.validationY)
         console.text("Training error at epoch 200: \(formatNumber(history.training[200])), against "
-                     + "\(formatNumber(history.training[strict.best])) at epoch \(strict.best);\n"
+                     + "\(formatNumber(history.training[strict.best])) at epoch \(strict.best); "
                      + "the network kept from epoch \(strict.best) has validation error \(formatNumber(kept)).")
     }
 }

@@ -11,7 +11,7 @@ public enum Lesson4: LiveLesson {
 
     /// Shows the lesson live, section by section in the order of `lesson4-backpropagation.md`.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 4 — \(title)")
+        console.title(self)
         computationalGraphs(console)
         summingOverPaths(console)
         binaryClassifier(console)

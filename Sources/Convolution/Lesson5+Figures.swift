@@ -12,7 +12,7 @@ extension Lesson5 {
     ///   - output: the index of the top unit in the last layer.
     static func receptiveFieldFigure(dilations: [Int], moved: [Bool], output: Int, title: String) -> SVGDocument {
         let gap = 44.0, left = 50.0, rowHeight = 90.0, bottom = 380.0
-        var svg = SVGDocument(width: left + gap * Double(moved.count) + 190, height: 460, title: title)
+        var svg = SVGDocument(width: left + gap * Double(moved.count) + 230, height: 460, title: title)
         svg.text(title, x: svg.width / 2, y: 26, size: 15, anchor: .middle, bold: true)
         // Unit i of layer l sits above input i + (d₁ + … + d_l): the middle of what it reads.
         let shifts = dilations.indices.map { l in dilations[...l].reduce(0, +) }
@@ -26,7 +26,7 @@ extension Lesson5 {
             lit[layer - 1] = Set(lit[layer].flatMap { i in (0..<3).map { i + $0 * dilations[layer - 1] } })
         }
         for layer in stride(from: dilations.count, to: 0, by: -1) {
-            for i in lit[layer] {
+            for i in lit[layer].sorted() {
                 let top = position(layer: layer, unit: i)
                 for j in 0..<3 {
                     let child = position(layer: layer - 1, unit: i + j * dilations[layer - 1])
@@ -57,7 +57,7 @@ extension Lesson5 {
     /// Returns the picture and its blurred, vertical-edge and outline versions side by side.
     static func imageKernelsFigure(_ panels: [(title: String, image: Matrix)]) -> SVGDocument {
         SVGPlot.heatMaps(panels.map { SVGPlot.HeatMapPanel($0.image, title: $0.title) },
-                         title: "A 16 × 16 picture and three 3 × 3 kernels applied to it", cell: 12, showsValues: false,
+                         title: "A 16 × 16 picture and four 3 × 3 kernels applied to it", cell: 12, showsValues: false,
                          note: "Each image is shaded from white at its smallest value to dark blue at its largest.")
     }
 }

@@ -13,8 +13,8 @@ extension Lesson5 {
 
     static func showReceptiveFields(on console: LessonConsole) {
         console.heading("4. Receptive fields")
-        console.text("Three layers with three-wide kernels. Which of 15 inputs move the middle unit")
-        console.text("of each layer? (perturb each input in turn; █ = the unit moved)")
+        console.text("Three layers with three-wide kernels. Which of 15 inputs move the middle unit "
+                     + "of each layer? (perturb each input in turn; █ = the unit moved)")
         console.text()
         var table = TextTable(header: ["layer", "inputs that move the middle unit", "brute force", "rule"])
         for layers in 1...3 {
@@ -82,24 +82,29 @@ extension Lesson5 {
                           formatNumber(globalMaxPool(f(moved)))])
         }
         console.block(table)
-        console.text("The global maximum is invariant; local pooling changes little for a shift of 1 and")
-        console.text("moves by one place for a shift of 2.")
+        console.text("The global maximum is invariant; local pooling changes little for a shift of 1 and "
+                     + "moves by one place for a shift of 2.")
     }
 
     static func showImageKernels(on console: LessonConsole) {
         console.heading("6. Image kernels")
         let picture = samplePicture()
-        console.text("A 16×16 picture (1 on the shapes, 0 elsewhere) and its 2D convolutions.")
+        console.text("A 16×16 picture (1 on the shapes, 0 elsewhere) and its 2D convolutions with four kernels: "
+                     + "blur, vertical and horizontal edges (Sobel), outline (Laplacian).")
         console.text("Edge maps show |z|: darker where brightness changes.")
         console.text()
         console.block(sideBySide([("picture", picture), ("blur", convolve2D(picture, kernel: ImageKernel.blur))]))
         console.text()
         let vertical = convolve2D(picture, kernel: ImageKernel.verticalEdges).map(abs)
+        let horizontal = convolve2D(picture, kernel: ImageKernel.horizontalEdges).map(abs)
         let outline = convolve2D(picture, kernel: ImageKernel.outline).map(abs)
-        console.block(sideBySide([("vertical edges (Sobel)", vertical), ("outline (Laplacian)", outline)]))
+        console.block(sideBySide([("vertical edges (Sobel)", vertical), ("horizontal edges (Sobel)", horizontal)]))
+        console.text()
+        console.block(sideBySide([("outline (Laplacian)", outline)]))
         console.figure("image-kernels") {
             imageKernelsFigure([("picture", picture), ("blur", convolve2D(picture, kernel: ImageKernel.blur)),
-                                ("vertical edges |z| (Sobel)", vertical), ("outline |z| (Laplacian)", outline)])
+                                ("vertical edges |z|", vertical), ("horizontal edges |z|", horizontal),
+                                ("outline |z|", outline)])
         }
         console.text()
         console.text("vertical edges kernel:")

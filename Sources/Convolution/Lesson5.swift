@@ -17,7 +17,7 @@ public enum Lesson5: LiveLesson {
 
     /// Runs the lesson's sections in the order of the text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 5 — \(title)")
+        console.title(self)
         showConvolution(on: console)
         showLayerAsFullyConnected(on: console)
         showChannels(on: console)
@@ -70,8 +70,8 @@ public enum Lesson5: LiveLesson {
         console.text("h (fully connected) = \(formatVector(dense))")
         console.text("largest difference: \(formatNumber(largestDifference(h, dense)))")
         console.text()
-        console.text("The fully connected weights Ω (6×6): each row is the kernel moved one place right,")
-        console.text("every other weight is zero.")
+        console.text("The fully connected weights Ω (6×6): each row is the kernel moved one place right, "
+                     + "every other weight is zero.")
         console.block(Ω)
         console.figure("tied-weights") { tiedWeightsFigure(Ω, kernel: kernel, padding: 1) }
         console.text()
@@ -87,7 +87,7 @@ public enum Lesson5: LiveLesson {
         var counts = TextTable(header: ["C_i", "C_o", "K", "parameters"])
         for (ci, co, k) in [(1, 2, 3), (1, 1, 3), (3, 16, 3), (16, 32, 5), (64, 64, 3)] {
             let n = convolutionParameterCount(inputChannels: ci, outputChannels: co, kernelSize: k)
-            counts.append(["\(ci)", "\(co)", "\(k)", "\(n)"])
+            counts.append(["\(ci)", "\(co)", "\(k)", formatCount(n)])
         }
         console.block(counts)
         console.text()

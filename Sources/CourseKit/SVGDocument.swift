@@ -70,11 +70,14 @@ public struct SVGDocument: Sendable {
         polygon([(x2, y2), (bx - 3.5 * uy, by + 3.5 * ux), (bx + 3.5 * uy, by - 3.5 * ux)], fill: stroke)
     }
 
-    /// Writes text; `size` is the font size in pixels.
+    /// Writes text; `size` is the font size in pixels. `x_i`, `W_{cd}`, `2^l` and `ℝ^{C_i×K}`
+    /// are drawn as real subscripts and superscripts (see `scriptRuns`).
     public mutating func text(_ text: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
                               color: String = "#222222", bold: Bool = false) {
         elements.append("<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\" "
-                        + "fill=\"\(color)\"" + (bold ? " font-weight=\"bold\"" : "") + ">\(SVGDocument.escaped(text))</text>")
+                        + "fill=\"\(color)\"" + (bold ? " font-weight=\"bold\"" : "")
+                        + (SVGDocument.hasScripts(text) ? " xml:space=\"preserve\"" : "")
+                        + ">\(SVGDocument.scriptMarkup(text, size: size))</text>")
     }
 
     /// The drawing as the text of an `.svg` file.
@@ -82,7 +85,7 @@ public struct SVGDocument: Sendable {
         """
         <?xml version="1.0" encoding="UTF-8"?>
         <svg xmlns="http://www.w3.org/2000/svg" width="\(n(width))" height="\(n(height))" viewBox="0 0 \(n(width)) \(n(height))" font-family="Helvetica, Arial, sans-serif">
-        <title>\(SVGDocument.escaped(title))</title>
+        <title>\(SVGDocument.escaped(SVGDocument.plainScripts(title)))</title>
         \(elements.joined(separator: "\n"))
         </svg>
 

@@ -48,8 +48,8 @@ extension SVGPlot {
     ///     frame.drawAxes(on: &svg, title: "Regions", xLabel: "x₁", yLabel: "x₂")
     public struct Frame: Sendable {
         /// The margins around the plotting area, for the ticks, the labels, the title and a
-        /// legend on the right.
-        public let left = 64.0, top = 40.0, bottom = 52.0, right: Double
+        /// legend on the right; the top one leaves the y label a line of its own below the title.
+        public let left = 64.0, top = 56.0, bottom = 52.0, right: Double
         /// The size of the panel, margins included.
         public let width: Double, height: Double
         /// Where the panel's top-left corner sits in the drawing.
@@ -175,13 +175,7 @@ extension SVGPlot {
             svg.rect(x: x, y: y, width: boxWidth, height: boxHeight, fill: "#ffffff", stroke: "#cccccc", opacity: 0.9)
             for (k, entry) in entries.enumerated() {
                 let row = y + 14 + 18 * Double(k)
-                switch entry.mark {
-                case .line, .dashed:
-                    svg.line(x1: x + 8, y1: row, x2: x + 28, y2: row, stroke: entry.color, width: 3, dashed: entry.mark == .dashed)
-                case .circle: svg.circle(x: x + 18, y: row, radius: 5, fill: entry.color)
-                case .square: svg.rect(x: x + 13, y: row - 5, width: 10, height: 10, fill: entry.color)
-                case .patch: svg.rect(x: x + 8, y: row - 6, width: 20, height: 12, fill: entry.color, stroke: "#bbbbbb")
-                }
+                SVGPlot.drawMark(entry, x: x + 18, y: row, on: &svg)
                 svg.text(entry.name, x: x + 34, y: row + 4, size: 12)
             }
         }

@@ -32,8 +32,9 @@ extension SVGPlot {
     }
 
     /// Returns heat maps side by side under one title. Each is shaded from white at its
-    /// smallest value to dark blue at its largest; with `showsValues` every cell is labelled
-    /// with its value, and without, the cells touch, as the pixels of an image do.
+    /// smallest value to dark blue at its largest, with its colour scale underneath; with
+    /// `showsValues` every cell is labelled with its value, and without, the cells touch, as
+    /// the pixels of an image do.
     /// - Parameters:
     ///   - cell: the side of a cell in pixels.
     ///   - note: a line of explanation under the heat maps.
@@ -47,12 +48,21 @@ extension SVGPlot {
         let tallest = panels.map { Double($0.matrix.rows) }.max() ?? 0
         // Wide enough for the panels with margins, and for the title.
         let width = max(widths.reduce(gap, +) + gap * Double(panels.count - 1), 9 * Double(title.count) + 40)
-        let height = top + cell * tallest + (note.isEmpty ? 24 : 48)
+        let scaleTop = top + cell * tallest + 14
+        let height = scaleTop + 36 + (note.isEmpty ? 0 : 24)
         var svg = SVGDocument(width: width, height: height, title: title)
         svg.text(title, x: width / 2, y: 24, size: 15, anchor: .middle, bold: true)
         var x = (width - widths.reduce(0, +) - gap * Double(panels.count - 1)) / 2
         for (panel, panelWidth) in zip(panels, widths) {
             draw(panel, on: &svg, left: x + labelWidth, top: top, cell: cell, showsValues: showsValues)
+            let finite = panel.matrix.scalars.filter(\.isFinite)
+            let (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
+            let barWidth = min(cell * Double(panel.matrix.columns), 200)
+            drawColorScale(low: low, high: high, label: "",
+                           x: x + labelWidth + (cell * Double(panel.matrix.columns) - barWidth) / 2, y: scaleTop,
+                           width: barWidth, on: &svg) { value in
+                (shade(high > low ? (value - low) / (high - low) : 1), 1)
+            }
             svg.text(panel.title, x: x + labelWidth + cell * Double(panel.matrix.columns) / 2,
                      y: top - (labelled ? 44 : 10), size: 13, anchor: .middle, bold: true)
             x += panelWidth + gap

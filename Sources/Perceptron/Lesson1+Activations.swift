@@ -10,8 +10,8 @@ extension Lesson1 {
         for row in rows { definitions.append([row.name, row.definition, row.derivativeFormula]) }
         console.text("""
             The classic table (leaky ReLU with a = \(format(ActivationFunction.leakySlope)), \
-            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU, the activation of
-            most transformers; Φ and φ are the standard normal distribution and density.
+            ELU with α = \(format(ActivationFunction.eluAlpha))), and GELU, the activation of \
+            BERT and GPT-2; Φ and φ are the standard normal distribution and density.
             """)
         console.text()
         console.block(definitions)
@@ -22,11 +22,17 @@ extension Lesson1 {
         }
         console.text()
         console.text("""
-            Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵,
+            Each g′ against central differences (g(x + h) − g(x − h))/2h, h = 10⁻⁵, \
             at x = \(vector(points)):
             """)
         console.text()
         console.block(checks)
+        let ratios = wrongTanhDerivativeRatios(at: points)
+        console.text("""
+            A wrong formula shows at once: 1 − tanh x in place of 1 − tanh²x gives between \
+            \(format(ratios.min()!, digits: 2)) and \(format(ratios.max()!, digits: 1)) times the true slope \
+            at these points (\(format(ratios[0], digits: 1)) times at x = \(format(points[0]))).
+            """)
         console.text()
         let z = [1.0, 2.0, 0.5]
         let s = softmax(z)
@@ -73,5 +79,11 @@ extension Lesson1 {
         console.block(table)
         console.text()
         console.text("σ(−x) = 1 − σ(x), so σ′ is even: σ′(−2) = σ′(2) = \(format(sigmoidDerivative(2), digits: 6)).")
+    }
+
+    /// Returns, at each point, how many times the true slope of tanh the wrong formula
+    /// 1 − tanh x gives: (1 − tanh x)/(1 − tanh²x) = 1/(1 + tanh x).
+    static func wrongTanhDerivativeRatios(at points: [Double]) -> [Double] {
+        points.map { x in (1 - tanh(x)) / (1 - tanh(x) * tanh(x)) }
     }
 }

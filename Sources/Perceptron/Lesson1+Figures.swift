@@ -91,33 +91,23 @@ extension Lesson1 {
         return svg
     }
 
-    /// Returns XOR with the best line of Rosenblatt's rule (the first, among the weights after
-    /// every step, that classifies the most points), the side where w·x + b > 0 shaded and
-    /// the points it gets wrong ringed.
-    static func xorBoundaryFigure(_ data: LabelledPoints, epochs: Int) -> SVGDocument {
-        var (w, b) = ([0.0, 0.0], 0.0)
-        var best = (correct: -1, weights: w, bias: b)
-        for _ in 0..<epochs {
-            for (x, t) in zip(data.points, data.labels) {
-                (w, b) = perceptronStep(weights: w, bias: b, x: x, label: t, learningRate: rosenblattRate)
-                let correct = correctCount(weights: w, bias: b, points: data.points, labels: data.labels)
-                if correct > best.correct { best = (correct, w, b) }
-            }
-        }
-        let title = "XOR: Rosenblatt's best line gets \(best.correct) of 4"
+    /// Returns XOR with the best line of all (3 of 4 strictly on their side, the widest
+    /// margin), the side where w·x + b > 0 shaded and the point it gets wrong ringed.
+    static func xorBoundaryFigure(_ data: LabelledPoints) -> SVGDocument {
+        let best = bestLine(points: data.points, labels: data.labels)
+        let title = "XOR: the best line gets \(best.correct) of 4"
+        let (w1, w2) = (format(best.weights[0], digits: 2), format(best.weights[1], digits: 2))
+        let bias = (best.bias < 0 ? "− " : "+ ") + format(abs(best.bias), digits: 2)
         var svg = SVGPlot.scatter(scatterPoints(data), region: { best.weights[0] * $0 + best.weights[1] * $1 + best.bias },
                                   lines: [boundary(weights: best.weights, bias: best.bias,
-                                                   name: "w = \(vector(best.weights)), b = \(format(best.bias))")],
+                                                   name: "best line: \(w1)x₁ + \(w2)x₂ \(bias) = 0")],
                                   xRange: -0.5...1.5, yRange: -0.5...1.5, title: title,
-                                  groupNames: ["label −1", "label +1"], regionNames: ["w·x + b ≤ 0", "w·x + b > 0"])
+                                  groupNames: ["label −1", "label +1"], regionNames: ["w·x + b < 0", "w·x + b > 0"])
         let frame = SVGPlot.scatterFrame(xRange: -0.5...1.5, yRange: -0.5...1.5)
         for (x, t) in zip(data.points, data.labels)
-        where predict(weights: best.weights, bias: best.bias, x: x) != t {
+        where Double(t) * preactivation(weights: best.weights, bias: best.bias, x: x) <= 0 {
             svg.circle(x: frame.px(x[0]), y: frame.py(x[1]), radius: 12, fill: "none", stroke: "#222222")
             svg.text("wrong side", x: frame.px(x[0]) + 16, y: frame.py(x[1]) + 4, size: 12)
-        }
-        for x in data.points where preactivation(weights: best.weights, bias: best.bias, x: x) == 0 {
-            svg.text("on the line: z = 0, so −1", x: frame.px(x[0]) + 12, y: frame.py(x[1]) - 10, size: 12)
         }
         return svg
     }

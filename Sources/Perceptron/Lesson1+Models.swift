@@ -17,7 +17,7 @@ extension Lesson1 {
             analytic: gradient.weights + [gradient.bias],
             of: { sigmoidUnitLoss(weights: [$0[0], $0[1]], bias: $0[2], x: x, target: y) }, at: θ + [b])
         console.text("""
-            g = σ(θ·x + b) reads as P(y = 1 | x). Fitted with the squared error J = (g − y)²,
+            g = σ(θ·x + b) reads as P(y = 1 | x). Fitted with the squared error J = (g − y)², \
             the chain rule gives
               Δθᵢ = 2(g − y) g(1 − g) xᵢ,   Δb = 2(g − y) g(1 − g)
             Worked example: θ = \(vector(θ)), b = \(format(b)), x = \(vector(x)), y = \(format(y)):
@@ -65,8 +65,8 @@ extension Lesson1 {
         let x = Matrix(column: [0.5, -1.5])
         let z = layerScores(weights: W, bias: b, x: x)
         console.text("""
-            A linear map z = W x + b with W ∈ ℝ^{C×D} (here C = 3 outputs, D = 2 inputs), then
-            an activation: identity for regression, sigmoid for C independent yes/no questions,
+            A linear map z = W x + b with W ∈ ℝ^{C×D} (here C = 3 outputs, D = 2 inputs), then \
+            an activation: identity for regression, sigmoid for C independent yes/no questions, \
             softmax for one of C classes.
             """)
         console.text()
@@ -91,7 +91,7 @@ extension Lesson1 {
         console.text("""
             Training the sigmoid layer needs ∂L/∂W and ∂L/∂b. With δ = ∂L/∂z (C×1), z = W x + b,
               ∂L/∂b = δ  (C×1)   and   ∂L/∂W = δ xᵀ  (C×D, the shape of W).
-            For the cross-entropy L = −Σ_c [t_c log g_c + (1 − t_c) log(1 − g_c)] the sigmoid's slope
+            For the cross-entropy L = −Σ_c [t_c log g_c + (1 − t_c) log(1 − g_c)] the sigmoid's slope \
             cancels and δ = g − t. With t = (1, 0, 1): L = \
             \(format(sigmoidLayerCrossEntropy(weights: W, bias: b, x: x, target: target))),
             """)
@@ -113,28 +113,32 @@ extension Lesson1 {
         let counts = correctCountAfterEachStep(points: data.points, labels: data.labels,
                                                learningRate: rosenblattRate, epochs: xorEpochs)
         console.text("""
-            The points (0, 0) and (1, 1) labelled −1, then (0, 1) and (1, 0) labelled +1;
+            The points (0, 0) and (1, 1) labelled −1, then (0, 1) and (1, 0) labelled +1; \
             the same rule, η = \(format(rosenblattRate)), \(xorEpochs) epochs.
             """)
-        var table = TextTable(header: ["epoch", "mistakes", "correct after each step"])
+        var table = TextTable(header: ["epoch", "mistakes", "on their side after each step"])
         for e in 0..<4 {
             let steps = counts[(e * data.points.count)..<((e + 1) * data.points.count)]
             table.append([String(e + 1), String(trained.mistakes[e]), steps.map(String.init).joined(separator: " ")])
         }
         showMistakes(trained.mistakes, table: table, on: console, height: 6, top: 4.5)
         console.figure("xor-mistakes") { mistakesFigure(trained.mistakes, title: "Rosenblatt's rule on XOR: mistakes per epoch") }
-        console.figure("xor-best-line") { xorBoundaryFigure(data, epochs: xorEpochs) }
+        console.figure("xor-best-line") { xorBoundaryFigure(data) }
         let best = counts.max() ?? 0
         let lines = bestLineCorrectCount(points: data.points, labels: data.labels)
         console.text()
         console.text("""
             Mistakes per epoch over \(trained.mistakes.count) epochs: between \(trained.mistakes.min() ?? 0) \
             and \(trained.mistakes.max() ?? 0), never 0.
-            From epoch 2 on all four points are mistakes and their updates cancel (Σ tᵢ x̃ᵢ = 0),
+            From epoch 2 on all four points are mistakes and their updates cancel (Σ tᵢ x̃ᵢ = 0), \
             so every epoch ends where it began: w = \(vector(trained.weights)), b = \(format(trained.bias)).
-            Best accuracy at any step: \(best)/4.
-            Best of all lines in the plane (searched over 360 directions): \(lines)/4.
-            No line puts (0, 1) and (1, 0) on one side and (0, 0), (1, 1) on the other
+            Points strictly on their own side, t(w·x + b) > 0, after any step: at most \(best)/4. \
+            (Counted by the prediction, which sends z = 0 to −1, the weights after the fifth step, \
+            w = (1, 1), b = 0, would score 3/4, but only because (0, 0) lies on their line: the rule \
+            itself counts that point as a mistake.)
+            Best of all lines in the plane (searched over 360 directions, a point on the line \
+            counting as wrong): \(lines)/4.
+            No line puts (0, 1) and (1, 0) on one side and (0, 0), (1, 1) on the other \
             (Minsky and Papert 1969).
             """)
     }

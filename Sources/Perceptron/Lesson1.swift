@@ -10,7 +10,7 @@ public enum Lesson1: LiveLesson {
 
     /// Runs every section in the order of the lesson text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 1 — \(title)")
+        console.title(self)
         showUnit(on: console)
         showRosenblattRule(on: console)
         showGradientDescent(on: console)
@@ -86,10 +86,10 @@ public enum Lesson1: LiveLesson {
             Separated after \(trained.mistakes.count) epochs and \(updates) updates in all; \
             the last epoch made no mistake.
             Convergence theorem, with the generating line as the separator: R = \(format(bound.radius)), \
-            γ = \(format(bound.margin)),
+            γ = \(format(bound.margin)), \
             so at most (R/γ)² = \(format(bound.maxUpdates, digits: 1)) updates.
             Learned w = \(vector(w)), b = \(format(b)): the boundary w·x + b = 0 is \
-            x₂ = \(format(-w[0] / w[1]))x₁ + \(format(-b / w[1])),
+            x₂ = \(format(-w[0] / w[1]))x₁ + \(format(-b / w[1])), \
             and it classifies \(correctCount(weights: w, bias: b, points: data.points, labels: data.labels))\
             /\(data.points.count) points correctly (· marks the side where w·x + b > 0):
             """)

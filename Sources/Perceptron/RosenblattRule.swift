@@ -59,8 +59,16 @@ public func correctCount(weights: [Double], bias: Double, points: [[Double]], la
     zip(points, labels).filter { x, t in predict(weights: weights, bias: bias, x: x) == t }.count
 }
 
-/// Returns how many points are classified correctly after each step of Rosenblatt's rule,
-/// replaying the training of `trainPerceptron` for exactly `epochs` epochs.
+/// Returns how many points lie strictly on their own side of the line, t(w·x + b) > 0: the
+/// points on which Rosenblatt's rule makes no update. A point on the line (z = 0) does not
+/// count, as the rule counts it as a mistake, though `predict` labels it −1.
+public func strictlyCorrectCount(weights: [Double], bias: Double, points: [[Double]], labels: [Int]) -> Int {
+    zip(points, labels).filter { x, t in Double(t) * preactivation(weights: weights, bias: bias, x: x) > 0 }.count
+}
+
+/// Returns how many points are strictly on their own side (`strictlyCorrectCount`) after each
+/// step of Rosenblatt's rule, replaying the training of `trainPerceptron` for exactly
+/// `epochs` epochs.
 ///
 /// Entry `e × N + i` is the count after the step on point i of epoch e (N points), so the
 /// entries `N − 1, 2N − 1, …` are the counts at the end of each epoch. Unlike
@@ -74,7 +82,7 @@ public func correctCountAfterEachStep(points: [[Double]], labels: [Int], learnin
     for _ in 0..<max(epochs, 0) {
         for (x, t) in zip(points, labels) {
             (w, b) = perceptronStep(weights: w, bias: b, x: x, label: t, learningRate: learningRate)
-            counts.append(correctCount(weights: w, bias: b, points: points, labels: labels))
+            counts.append(strictlyCorrectCount(weights: w, bias: b, points: points, labels: labels))
         }
     }
     return counts

@@ -6,10 +6,10 @@ extension Lesson6 {
 
     static func showScaling(on console: LessonConsole) {
         console.heading("5. Scaled dot products")
-        console.text("For random queries and keys with entries of variance 1, kₘᵀqₙ has variance D_q:")
-        console.text("the softmax saturates (one weight near 1) unless the scores are divided by √D_q.")
+        console.text("For random queries and keys with entries of variance 1, kₘᵀqₙ has variance D_q: "
+                     + "the softmax saturates (one weight near 1) unless the scores are divided by √D_q.")
         var table = TextTable(header: ["D_q", "sd of kᵀq", "mean largest weight", "sd of kᵀq/√D_q",
-                                       "mean largest weight, scaled"])
+                                       "same, scaled"])
         for D in [1, 4, 16, 64, 256] {
             let (spread, largest) = saturation(queryDimension: D, scaled: false)
             let (scaledSpread, scaledLargest) = saturation(queryDimension: D, scaled: true)
@@ -49,15 +49,15 @@ extension Lesson6 {
         let pass = SelfAttentionPass(x: loud, parameters: parameters)
         let biggest = pass.scores.scalars.map(abs).max()!
         let sums = pass.attention.columnSums().scalars
-        console.text("Inputs 40 times larger: scores up to \(formatNumber(biggest, digits: 1)), yet every attention")
-        console.text("weight is finite (\(pass.attention.scalars.allSatisfy(\.isFinite) ? "yes" : "no")) and the columns sum to "
+        console.text("Inputs 40 times larger: scores up to \(formatNumber(biggest, digits: 1)), yet every attention "
+                     + "weight is finite (\(pass.attention.scalars.allSatisfy(\.isFinite) ? "yes" : "no")) and the columns sum to "
                      + "\(formatList(sums)).")
     }
 
     static func showBackwardPass(on console: LessonConsole) {
         console.heading("7. The backward pass")
-        console.text("L = Σ G ⊙ Sa for a fixed random G, so ∂L/∂Sa = G. Each analytic gradient against")
-        console.text("central differences:")
+        console.text("L = Σ G ⊙ Sa for a fixed random G, so ∂L/∂Sa = G. Each analytic gradient against "
+                     + "central differences:")
         var random = SeededGenerator(seed: 61)
         let g = random.matrix(rows: 4, columns: inputs.columns, in: -1...1)
         var table = TextTable(header: ["gradient", "shape", "largest |entry|", "max rel. error", "same, scaled", "agrees"])
@@ -69,9 +69,9 @@ extension Lesson6 {
                           formatNumber(b.maxRelativeError, digits: 2), a.passed && b.passed ? "yes" : "NO"])
         }
         console.block(table)
-        console.text("∂L/∂β_k is zero (to rounding): β_kᵀqₙ adds the same amount to every score of column n,")
-        console.text("and a softmax ignores what is added to all its inputs. Its relative error compares")
-        console.text("two rounding errors; the check accepts it through the absolute floor.")
+        console.text("∂L/∂β_k is zero (to rounding): β_kᵀqₙ adds the same amount to every score of column n, "
+                     + "and a softmax ignores what is added to all its inputs. Its relative error compares "
+                     + "two rounding errors; the check accepts it through the absolute floor.")
     }
 
     /// Checks the seven gradients of L = Σ G ⊙ Sa against central differences.

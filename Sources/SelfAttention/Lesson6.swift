@@ -20,7 +20,7 @@ public enum Lesson6: LiveLesson {
 
     /// Runs the lesson's sections in the order of the text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson 6 — \(title)")
+        console.title(self)
         let pass = SelfAttentionPass(x: inputs, parameters: parameters)
         showQueriesKeysValues(pass, on: console)
         showAttention(pass, on: console)
@@ -52,7 +52,7 @@ public enum Lesson6: LiveLesson {
         console.text()
         console.text("attention A[m, n] = a[xₘ, xₙ] = softmaxₘ(S[·, n]): column n = the weights of output n")
         console.block(pass.attention)
-        let labels = (1...inputs.columns).map { "x\($0)" }
+        let labels = (1...inputs.columns).map { "x\(subscriptDigits($0))" }
         console.block(TerminalPlot.heatMap(pass.attention, rowLabels: labels.map { "m=\($0)" },
                                            columnLabels: labels.map { "n=\($0)" }, cellWidth: 6))
         console.text("column sums: \(formatRow(pass.attention.columnSums()))")
@@ -72,15 +72,15 @@ public enum Lesson6: LiveLesson {
         var table = TextTable(header: ["D", "3D² + 3D", "counted in Ω_q, Ω_k, Ω_v, β_q, β_k, β_v"])
         for D in [1, 4, 8, 64, 256] {
             let counted = AttentionParameters(dimension: D, seed: 1).count
-            table.append(["\(D)", "\(selfAttentionParameterCount(dimension: D))", "\(counted)"])
+            table.append(["\(D)", formatCount(selfAttentionParameterCount(dimension: D)), formatCount(counted)])
         }
         console.block(table)
         console.text()
         var cost = TextTable(header: ["N", "D", "3ND² (projections)", "2N²D (attention)", "total"])
         for N in [10, 100, 1000, 10000] {
             let D = 64
-            cost.append(["\(N)", "\(D)", "\(3 * N * D * D)", "\(2 * N * N * D)",
-                         "\(selfAttentionMultiplyAdds(inputs: N, dimension: D))"])
+            cost.append([formatCount(N), "\(D)", formatCount(3 * N * D * D), formatCount(2 * N * N * D),
+                         formatCount(selfAttentionMultiplyAdds(inputs: N, dimension: D))])
         }
         console.text("Multiply-adds: ten times more inputs, a hundred times more attention work: O(N²D).")
         console.block(cost)
@@ -91,21 +91,21 @@ public enum Lesson6: LiveLesson {
         let order = [2, 0, 4, 1, 3]
         let original = SelfAttentionPass(x: inputs, parameters: parameters)
         let permuted = SelfAttentionPass(x: permutingColumns(inputs, order), parameters: parameters)
-        console.text("Reorder the inputs: X P takes the columns in the order \(order.map { "x\($0 + 1)" }.joined(separator: ", ")).")
+        console.text("Reorder the inputs: X P takes the columns in the order \(order.map { "x\(subscriptDigits($0 + 1))" }.joined(separator: ", ")).")
         let outputs = largestDifference(permuted.output, permutingColumns(original.output, order))
         let attention = largestDifference(permuted.attention, permutingRowsAndColumns(original.attention, order))
         console.text("largest |sa[X P] − sa[X] P|   = \(formatNumber(outputs, digits: 3))")
         console.text("largest |A[X P] − Pᵀ A[X] P| = \(formatNumber(attention, digits: 3))")
         console.text("The outputs move with their inputs: self-attention does not see the order.")
         console.figure("attention-permuted") {
-            let names = (1...inputs.columns).map { "x\($0)" }, reordered = order.map { names[$0] }
+            let names = (1...inputs.columns).map { "x\(subscriptDigits($0))" }, reordered = order.map { names[$0] }
             return SVGPlot.heatMaps([
                 SVGPlot.HeatMapPanel(original.attention, title: "A[X]", rowLabels: names, columnLabels: names,
                                      rowTitle: "key", columnTitle: "query"),
                 SVGPlot.HeatMapPanel(permuted.attention, title: "A[X P]", rowLabels: reordered, columnLabels: reordered,
                                      rowTitle: "key", columnTitle: "query"),
             ], title: "Reordering the inputs reorders the attention: A[X P] = Pᵀ A[X] P",
-            note: "Every pair of inputs keeps its weight: find x3 and x1 in both.")
+            note: "Every pair of inputs keeps its weight: find x₃ and x₁ in both.")
         }
     }
 }

@@ -47,15 +47,28 @@ public func regionCount(of networks: [ShallowNetwork1D], on interval: ClosedRang
     return patterns.count
 }
 
-/// Returns the bound on the number of linear regions of a deep ReLU network with d inputs,
-/// l hidden layers of n units each (n ≥ d), as Fournier Montgieu's slides state it (Montúfar et al. 2014),
-/// without the constant of the O( ).
+/// Returns Montúfar et al.'s (2014) lower bound on the most linear regions that a ReLU
+/// network with d inputs and l hidden layers of n units each (n ≥ d) can have.
 /// ```
-/// O( C(n, d)^{d(l−1)} · n^d )
+///  max regions  ≥  ⌊n/d⌋^{d(l−1)} · Σ_{j=0}^{d} C(n, j)
 /// ```
-/// A shallow network with the same n·l units has at most Σ_{j=0}^{d} C(nl, j) regions, a
-/// polynomial in l; the deep bound grows exponentially with l.
-public func deepRegionBound(inputs d: Int, unitsPerLayer n: Int, layers l: Int) -> BigUnsigned {
+/// Each of the first l − 1 layers can fold the input space ⌊n/d⌋ times along each of d
+/// directions, and the last layer cuts every fold as a shallow layer of n units would. The
+/// bound is exponential in l. One of the lecture documents writes `O(C(n, d)^{d(l−1)} n^d)`,
+/// a slip: the result is a lower bound on the maximum, with ⌊n/d⌋ where C(n, d) stands there.
+public func deepRegionLowerBound(inputs d: Int, unitsPerLayer n: Int, layers l: Int) -> BigUnsigned {
     precondition(d >= 1 && n >= d && l >= 1, "the bound needs n ≥ d ≥ 1 and at least one layer")
-    return BigUnsigned.power(BigUnsigned.binomial(n, d), d * (l - 1)) * BigUnsigned.power(BigUnsigned(n), d)
+    return BigUnsigned.power(BigUnsigned(n / d), d * (l - 1)) * exactZaslavskyCount(hyperplanes: n, dimensions: d)
+}
+
+/// Returns a simple upper bound on the linear regions of a ReLU network with d inputs and
+/// l hidden layers of n units each.
+/// ```
+///  regions  ≤  ( Σ_{j=0}^{d} C(n, j) )^l
+/// ```
+/// On one region of the first k layers the pre-activations of layer k + 1 are affine in the
+/// input: n hyperplanes, which cut that region into at most Zaslavsky's count of pieces.
+public func deepRegionUpperBound(inputs d: Int, unitsPerLayer n: Int, layers l: Int) -> BigUnsigned {
+    precondition(d >= 1 && n >= 0 && l >= 1, "the bound needs at least one input and one layer")
+    return BigUnsigned.power(exactZaslavskyCount(hyperplanes: n, dimensions: d), l)
 }

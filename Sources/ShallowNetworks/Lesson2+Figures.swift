@@ -9,7 +9,7 @@ extension Lesson2 {
         let xs = (0...200).map { Double($0) / 200 }
         var series = [SVGPlot.Series(name: "y(x)", points: xs.map { ($0, net($0)) }, color: "#222222")]
         for d in 0..<net.hiddenUnitCount {
-            series.append(.init(name: "φ\(d + 1)h\(d + 1)", points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) },
+            series.append(.init(name: "φ\(subscriptDigits(d + 1))h\(subscriptDigits(d + 1))", points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) },
                                 style: .dashed, color: SVGPlot.palette[d]))
         }
         series.append(.init(name: "joints", points: net.joints.map { ($0, net($0)) }, style: .dots, color: "#222222"))
@@ -41,18 +41,23 @@ extension Lesson2 {
     static func regionsFigure(theta0: Matrix, theta: Matrix, title: String, labelled: Bool) -> SVGDocument {
         let frame = SVGPlot.Frame(width: 560, height: 520, xRange: -1...1, yRange: -1...1)
         var svg = SVGDocument(width: frame.width, height: frame.height, title: title)
-        var colors: [[Bool]: String] = [:]
-        var centres: [[Bool]: (x: Double, y: Double, count: Double)] = [:]
-        frame.fill(cells: 160, on: &svg) { x, y in
-            let pattern = activationPattern(at: [x, y], theta0: theta0, theta: theta)
-            let centre = centres[pattern] ?? (0, 0, 0)
-            centres[pattern] = (centre.x + x, centre.y + y, centre.count + 1)
-            if let color = colors[pattern] { return color }
-            // Hues 137.5° apart (the golden angle) keep neighbouring regions apart.
-            let color = pastel(hue: 137.5 * Double(colors.count))
-            colors[pattern] = color
-            return color
+        // The pattern at the centre of every cell, row by row from the top, as `fill` visits them.
+        let cells = 160
+        let grid = (0..<cells).map { row in
+            (0..<cells).map { column in
+                activationPattern(at: [-1 + 2 * (Double(column) + 0.5) / Double(cells), 1 - 2 * (Double(row) + 0.5) / Double(cells)],
+                                  theta0: theta0, theta: theta)
+            }
         }
+        var centres: [[Bool]: (x: Double, y: Double, count: Double)] = [:]
+        for (row, patterns) in grid.enumerated() {
+            for (column, pattern) in patterns.enumerated() {
+                let centre = centres[pattern] ?? (0, 0, 0)
+                centres[pattern] = (centre.x + Double(column), centre.y + Double(row), centre.count + 1)
+            }
+        }
+        let colors = regionColors(grid)
+        frame.fill(cells: cells, on: &svg) { x, y in colors[activationPattern(at: [x, y], theta0: theta0, theta: theta)] }
         frame.drawAxes(on: &svg, title: title, xLabel: "x₁", yLabel: "x₂")
         for d in 0..<theta.rows {
             let (a, b, c) = (theta[d, 0], theta[d, 1], theta0[d, 0])
@@ -73,34 +78,52 @@ extension Lesson2 {
             }
         }
         if labelled {
-            for (pattern, centre) in centres {
-                svg.text(patternText(pattern), x: frame.px(centre.x / centre.count), y: frame.py(centre.y / centre.count) + 4,
+            // In a fixed order, so that the same figure is written byte for byte on every run.
+            for (pattern, centre) in centres.sorted(by: { patternText($0.key) < patternText($1.key) }) {
+                let (column, row) = (centre.x / centre.count, centre.y / centre.count)
+                svg.text(patternText(pattern), x: frame.px(-1 + 2 * (column + 0.5) / Double(cells)),
+                         y: frame.py(1 - 2 * (row + 0.5) / Double(cells)) + 4,
                          size: 13, anchor: .middle, bold: true)
             }
         }
         return svg
     }
 
-    /// Returns a light colour of the given hue in degrees (HSL with saturation 0.6 and
-    /// lightness 0.82), as `#rrggbb`.
-    static func pastel(hue: Double) -> String {
-        let (s, l) = (0.6, 0.82)
-        let chroma = (1 - abs(2 * l - 1)) * s
-        let h = hue.truncatingRemainder(dividingBy: 360) / 60
-        let x = chroma * (1 - abs(h.truncatingRemainder(dividingBy: 2) - 1))
-        let (r, g, b): (Double, Double, Double) = switch Int(h) {
-        case 0: (chroma, x, 0)
-        case 1: (x, chroma, 0)
-        case 2: (0, chroma, x)
-        case 3: (0, x, chroma)
-        case 4: (x, 0, chroma)
-        default: (chroma, 0, x)
+    /// Light colours that stay distinct from one another (Paul Tol's "light" scheme), under
+    /// which dark text stays readable.
+    static let regionPalette = ["#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33",
+                                "#aaaa00", "#dddddd"]
+
+    /// Returns a colour for every activation pattern of a grid such that two regions that
+    /// touch (side by side or one above the other in the grid) never share one.
+    ///
+    /// Regions are coloured greedily in the order they are first met, each with the least used
+    /// colour of `regionPalette` that none of its coloured neighbours has (the first of them on
+    /// a tie), so that a few regions all get colours of their own and many share them evenly.
+    /// - Complexity: O(cells + regions · neighbours).
+    static func regionColors(_ grid: [[[Bool]]]) -> [[Bool]: String] {
+        var order: [[Bool]] = [], seen = Set<[Bool]>()
+        var neighbours: [[Bool]: Set<[Bool]>] = [:]
+        for (row, patterns) in grid.enumerated() {
+            for (column, pattern) in patterns.enumerated() {
+                if seen.insert(pattern).inserted { order.append(pattern) }
+                for other in [column + 1 < patterns.count ? patterns[column + 1] : nil,
+                              row + 1 < grid.count ? grid[row + 1][column] : nil].compactMap({ $0 }) where other != pattern {
+                    neighbours[pattern, default: []].insert(other)
+                    neighbours[other, default: []].insert(pattern)
+                }
+            }
         }
-        let digits = Array("0123456789abcdef")
-        return "#" + [r, g, b].map { value in
-            let byte = Int(((value + l - chroma / 2) * 255).rounded())
-            return String([digits[byte / 16], digits[byte % 16]])
-        }.joined()
+        var colors: [[Bool]: String] = [:]
+        var uses = [String: Int]()
+        for (k, pattern) in order.enumerated() {
+            let taken = Set(neighbours[pattern, default: []].compactMap { colors[$0] })
+            let free = regionPalette.filter { !taken.contains($0) }
+            let color = free.min { uses[$0, default: 0] < uses[$1, default: 0] } ?? regionPalette[k % regionPalette.count]
+            colors[pattern] = color
+            uses[color, default: 0] += 1
+        }
+        return colors
     }
 
     /// Returns the tent, t∘t and t∘t∘t on [0, 1], one panel above the other.

@@ -17,8 +17,8 @@ extension Lesson2 {
             regionsFigure(theta0: theta0, theta: theta, title: "Three lines in the plane: 7 linear regions", labelled: true)
         }
         console.text()
-        console.text("Random 2-input networks (lines through points of [−0.8, 0.8]², seed 7): the whole plane,")
-        console.text("counted exactly around every crossing, against what a 41 × 41 grid over [−1, 1]² sees:")
+        console.text("Random 2-input networks (lines through points of [−0.8, 0.8]², seed 7): the whole plane, "
+                     + "counted exactly around every crossing, against what a 41 × 41 grid over [−1, 1]² sees:")
         var random = SeededGenerator(seed: 7)
         var counts = TextTable(header: ["D", "Zaslavsky", "plane (crossings)", "grid on [−1, 1]²"])
         for hidden in 1...8 {
@@ -40,8 +40,8 @@ extension Lesson2 {
         console.text("Between 2^{D_i} and 2^D (for D ≥ D_i):")
         var bounds = TextTable(header: ["D_i", "D", "2^{D_i}", "regions", "2^D"])
         for (inputs, hidden) in [(1, 3), (2, 3), (2, 10), (3, 10), (10, 20), (10, 40)] {
-            bounds.append(["\(inputs)", "\(hidden)", grouped(1 << inputs),
-                           grouped(zaslavskyCount(hyperplanes: hidden, dimensions: inputs)), grouped(1 << hidden)])
+            bounds.append(["\(inputs)", "\(hidden)", formatCount(1 << inputs),
+                           formatCount(zaslavskyCount(hyperplanes: hidden, dimensions: inputs)), formatCount(1 << hidden)])
         }
         console.block(bounds)
     }
@@ -49,9 +49,9 @@ extension Lesson2 {
     static func showLargeNetwork(on console: LessonConsole) {
         console.heading("4. A network with 100 inputs and 500 hidden units")
         let regions = exactZaslavskyCount(hyperplanes: 500, dimensions: 100)
-        console.text("Parameters: 500 · (100 + 1) + 1 · (500 + 1) = \(grouped(parameterCount(inputs: 100, hidden: 500, outputs: 1)))")
+        console.text("Parameters: 500 · (100 + 1) + 1 · (500 + 1) = \(formatCount(parameterCount(inputs: 100, hidden: 500, outputs: 1)))")
         console.text("Linear regions of its hidden layer, at most Σ_{j=0}^{100} C(500, j), exactly:")
-        console.text("  " + grouped(regions.description))
+        console.text("  " + groupDigits(regions.description))
         console.text("  (\(regions.digitCount) digits, about \(formatNumber(regions.doubleValue, digits: 3)))")
         let lower = BigUnsigned.power(2, 100), upper = BigUnsigned.power(2, 500)
         console.text("2^100 ≈ \(formatNumber(lower.doubleValue, digits: 3)) < regions < 2^500 ≈ \(formatNumber(upper.doubleValue, digits: 3)): "

@@ -10,7 +10,7 @@ public enum Lesson2: LiveLesson {
 
     /// Runs every section of the lesson in the order of its text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson \(number): \(title)")
+        console.title(self)
         showOneInputNetwork(on: console)
         showGeneralNetwork(on: console)
         showRegionCounts(on: console)
@@ -59,7 +59,7 @@ public enum Lesson2: LiveLesson {
         let xs = (0...100).map { Double($0) / 100 }
         var series = [TerminalPlot.Series(name: "y", mark: "●", points: xs.map { ($0, net($0)) })]
         for (d, mark) in zip(0..<3, ["1", "2", "3"] as [Character]) {
-            series.append(.init(name: "φ\(d + 1)h\(d + 1)", mark: mark,
+            series.append(.init(name: "φ\(subscriptDigits(d + 1))h\(subscriptDigits(d + 1))", mark: mark,
                                 points: xs.map { ($0, net.phi[d] * net.hiddenUnits(at: $0)[d]) }))
         }
         console.block(TerminalPlot.lines(series, height: 16))
@@ -87,7 +87,7 @@ public enum Lesson2: LiveLesson {
         var counts = TextTable(header: ["inputs D_i", "hidden D", "outputs D_o", "parameters"])
         for (inputs, hidden, outputs) in [(1, 3, 1), (2, 3, 1), (1, 4, 2), (3, 3, 2), (100, 500, 1)] {
             counts.append(["\(inputs)", "\(hidden)", "\(outputs)",
-                           grouped(parameterCount(inputs: inputs, hidden: hidden, outputs: outputs))])
+                           formatCount(parameterCount(inputs: inputs, hidden: hidden, outputs: outputs))])
         }
         console.block(counts)
     }
@@ -97,30 +97,8 @@ public enum Lesson2: LiveLesson {
         "[" + values.map { formatNumber($0) }.joined(separator: ", ") + "]"
     }
 
-    /// Writes a positive number with three significant digits in scientific notation, `2.3e−5`.
-    static func scientific(_ x: Double) -> String {
-        guard x > 0, x.isFinite else { return formatNumber(x) }
-        let exponent = Int(floor(log10(x)))
-        return formatNumber(x / pow(10, Double(exponent)), digits: 2) + "e" + (exponent < 0 ? "−" : "") + String(abs(exponent))
-    }
-
     /// Writes an activation pattern as a string of 1s (active) and 0s (inactive).
     static func patternText(_ pattern: [Bool]) -> String {
         String(pattern.map { $0 ? "1" : "0" })
     }
-
-    /// Writes a non-negative integer with commas between groups of three digits.
-    static func grouped(_ digits: String) -> String {
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return groups.joined(separator: ",")
-    }
-
-    /// Writes an integer with commas between groups of three digits.
-    static func grouped(_ n: Int) -> String { grouped(String(n)) }
 }

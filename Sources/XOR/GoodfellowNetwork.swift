@@ -25,7 +25,7 @@ public func xorWeights() -> (weights: Matrix, bias: Matrix, outputWeights: Matri
 /// Every intermediate matrix of Goodfellow et al.'s network for a batch X with one input per
 /// row, as their worked example prints them.
 public struct GoodfellowSteps: Sendable, Equatable {
-    /// `XW`, the inputs rotated and scaled.
+    /// `XW`: W has rank 1, so both columns hold the same projection x₁ + x₂ of each input.
     public var product: Matrix
     /// `XW + c`, with cᵀ added to every row: the pre-activations.
     public var shifted: Matrix

@@ -54,7 +54,7 @@ extension Lesson3 {
     static func trainingRegionsFigure(_ network: TwoLayerNetwork, start: TwoLayerParameters, learningRate: Double,
                                       steps: [Int]) -> SVGDocument {
         let title = "Decision regions during training (shaded red: ŷ > ½)"
-        var svg = SVGDocument(width: 840, height: 820, title: title)
+        var svg = SVGDocument(width: 840, height: 860, title: title)
         svg.text(title, x: 420, y: 24, size: 16, anchor: .middle, bold: true)
         for (k, count) in steps.enumerated() {
             let p = network.train(start, inputs: xorInputColumns, targets: xorTargets, learningRate: learningRate,
@@ -70,6 +70,10 @@ extension Lesson3 {
                            xLabel: "x₁", yLabel: "x₂")
             frame.draw(xorPoints(xorInputRows), on: &svg)
         }
+        SVGPlot.drawLegendRow(classNames.enumerated().map { SVGPlot.LegendEntry(name: $0.element, group: $0.offset) }
+                              + [SVGPlot.LegendEntry(name: "ŷ > ½", color: SVGPlot.tints[1], mark: .patch),
+                                 SVGPlot.LegendEntry(name: "ŷ ≤ ½", color: SVGPlot.tints[0], mark: .patch)],
+                              centerX: 420, y: 838, on: &svg)
         return svg
     }
 }

@@ -10,7 +10,7 @@ public enum Lesson3: LiveLesson {
 
     /// Runs every section of the lesson in the order of its text.
     public static func run(on console: LessonConsole) {
-        console.text("Lesson \(number): \(title)")
+        console.title(self)
         showTruthTable(on: console)
         showNoLine(on: console)
         showHandMadeSolution(on: console)
@@ -27,8 +27,8 @@ public enum Lesson3: LiveLesson {
             table.append(xorInputRows.row(n).map { formatNumber($0) } + [formatNumber(xorTargets[n]), formatNumber(andTargets[n])])
         }
         console.block(table)
-        console.text("XOR is 1 when exactly one input is 1. One of the lecture documents prints the AND column")
-        console.text("under the title XOR; AND is linearly separable, XOR is not.")
+        console.text("XOR is 1 when exactly one input is 1. One of the lecture documents prints the AND column "
+                     + "under the title XOR; AND is linearly separable, XOR is not.")
     }
 
     static func showNoLine(on console: LessonConsole) {
@@ -90,8 +90,8 @@ public enum Lesson3: LiveLesson {
                           "(\(formatNumber(hidden[n, 0])), \(formatNumber(hidden[n, 1])))", formatNumber(xorTargets[n])])
         }
         console.block(table)
-        console.text("(0,1) and (1,0) both land on h = (1, 0). In h-space the line h₁ − 2h₂ = ½ separates the classes;")
-        console.text("shaded: where the output wᵀh + b = h₁ − 2h₂ is above ½.")
+        console.text("(0,1) and (1,0) both land on h = (1, 0). In h-space the line h₁ − 2h₂ = ½ separates the classes; "
+                     + "shaded: where the output wᵀh + b = h₁ − 2h₂ is above ½.")
         let points = (0..<4).map { n in
             TerminalPlot.Point(x: hidden[n, 0], y: hidden[n, 1], mark: xorTargets[n] == 1 ? "x" : "o")
         }

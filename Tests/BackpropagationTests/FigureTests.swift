@@ -5,7 +5,8 @@ import Backpropagation
 
 @Suite struct FigureTests {
     // With `--svg DIR` the live run draws every figure of the lesson: well-formed SVG with a
-    // title, named in kebab-case and in the lesson text.
+    // title, named in kebab-case and in the lesson text, shown inline there, and identical to
+    // its committed copy in lessons/figures (so the copies never go stale).
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson4.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
@@ -13,5 +14,6 @@ import Backpropagation
                                 "batch-sizes.svg", "early-stopping.svg", "classifier-graph.svg", "delta-rule-network.svg",
                                 "relu-network-layers.svg"],
                       namedIn: "lesson4-backpropagation.md")
+        expectCommittedFigures(figures, lesson: 4, text: "lesson4-backpropagation.md")
     }
 }

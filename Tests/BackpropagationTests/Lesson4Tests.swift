@@ -5,8 +5,30 @@ import Backpropagation
 @Suite struct Lesson4Tests {
     static func output() -> String {
         var lines: [String] = []
-        Lesson4.run(on: LessonConsole { lines.append($0) })
+        Lesson4.run(on: LessonConsole(width: 80) { lines.append($0) })
         return lines.joined(separator: "\n")
+    }
+
+    // The finite-difference table writes every step and error in scientific notation, so the
+    // steps 0.01, 0.001 and 1e−4 and their errors (3.6e−3, 3.6e−4, 9.4e−4 …) are not rounded
+    // to "0"; the line fit states its minimum, 0.0689, beside the 0.070036 reached at step 40.
+    @Test func runShowsSmallStepsAndTheTrueMinimum() {
+        let text = Self.output()
+        for expected in ["1e−1                    3.7e−2                    9.4e−4",
+                         "1e−2                    3.6e−3                    9.4e−6",
+                         "1e−3                    3.6e−4                    9.4e−8",
+                         "1e−4                    3.6e−5                   9.4e−10",
+                         "is L = 0.0689.", "0.15          7.4268     0.1299  0.070036  converged"] {
+            #expect(text.contains(expected), "the lesson's output lacks “\(expected)”")
+        }
+        let lines = text.split(separator: "\n")
+        let table = lines.drop { !$0.hasPrefix("  step h") }.dropFirst(2).prefix(12)
+        #expect(table.count == 12 && table.allSatisfy { !$0.split(separator: " ").contains("0") },
+                "no step or error in the finite-difference table is written as 0: \(Array(table))")
+        for line in lines where line.count > 80 {
+            Issue.record("\(line.count) columns: \(line)")
+        }
+        #expect(lines.first == "Lesson 4 — Backpropagation by hand")
     }
 
     // The live lesson shows its eight sections in the order of the text, with the worked
@@ -26,11 +48,13 @@ import Backpropagation
                          "∂e/∂b = ∂e/∂c·∂c/∂b + ∂e/∂d·∂d/∂b = 2·1 + 3·1 = 5",
                          "∂e/∂a = 2, ∂e/∂b = 5 — 5 multiplications",
                          "(9 products, 8 sums)", "(1 product, 4 sums)",
-                         "L = mean BCE = 0.415531", "gives nan; the cancelled form gives ŷ − y = 1",
+                         "L = mean BCE = 0.415531",
                          "2/λ_max = 0.2588", "diverged: loss > 1e6 at step 22",
-                         "'nearKink'", "stop when validation rises (patience 1)              27           26"] {
+                         "'nearKink'", "stop at the first rise (patience 1)        27     26"] {
             #expect(text.contains(expected), "the lesson's output lacks “\(expected)”")
         }
+        let prose = text.split(separator: "\n").joined(separator: " ")
+        #expect(prose.contains("gives nan; the cancelled form gives ŷ − y = 1"), "the lesson's output lacks the cancelled form")
         let disagreements = text.ranges(of: "DISAGREES").count
         #expect(disagreements == 3, "only the three deliberate mistakes of section 6 may disagree; found \(disagreements)")
     }

@@ -39,6 +39,20 @@ import CourseKit
         #expect(runs[2].divergedAt != nil)
     }
 
+    // The minimum is the least-squares line: zero gradient there, loss 0.0689, below the
+    // 0.070036 that α = 0.15 reaches after 40 steps (which the lesson once called the minimum),
+    // and long descent converges to it.
+    @Test func minimumIsTheLeastSquaresLine() {
+        let fit = Self.line()
+        let (phi, loss) = fit.minimum
+        expectClose(fit.gradient(phi), [0, 0], relative: 0, absolute: 1e-12, "∂L/∂Φ at the minimum")
+        #expect(abs(loss - 0.0689) < 5e-5, "expected 0.0689, observed \(loss)")
+        let run = fit.descend(from: [0, 0], learningRate: 0.15, steps: 40)
+        #expect(abs(run.losses[40] - 0.070036) < 5e-7 && run.losses[40] > loss, "step 40: \(run.losses[40])")
+        let long = fit.descend(from: [0, 0], learningRate: 0.15, steps: 2000)
+        #expect(abs(long.losses.last! - loss) < 1e-12, "after 2,000 steps \(long.losses.last!), minimum \(loss)")
+    }
+
     // Patience 1 stops at the first rise and keeps the epoch before it; a longer patience
     // waits for a later, lower minimum.
     @Test func earlyStoppingKeepsTheBestEpoch() {

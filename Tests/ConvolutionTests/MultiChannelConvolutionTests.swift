@@ -90,4 +90,34 @@ import Convolution
         expectClose(second.kernels[1], Matrix([[7.5, 11.5, -15]]), "∂L/∂Ω[·, 1, ·], one input channel")
         expectClose(second.bias, [3.5, 0.5], "∂L/∂β, one input channel")
     }
+
+    // With stride 1 the input gradient is a convolution of g with the kernel reversed
+    // (same dilation, padding d(K − 1) − p); with stride 2 that is false, and true again once
+    // a zero is put between neighbouring entries of g.
+    @Test func inputGradientIsAReversedKernelConvolutionOnlyForStrideOne() {
+        var random = SeededGenerator(seed: 515)
+        let x = random.matrix(rows: 1, columns: 9, in: -1...1)
+        let w = random.array(count: 3, in: -1...1)
+        func inputGradient(stride s: Int, dilation d: Int, padding p: Int, g: [Double]) -> [Double] {
+            convolutionGradients(x: x, kernels: [Matrix([w])], stride: s, dilation: d, padding: p,
+                                 outputGradient: Matrix([g])).input.row(0)
+        }
+        func reversedKernelConvolution(_ g: [Double], dilation d: Int, padding p: Int) -> [Double] {
+            let full = convolve(g, kernel: w.reversed(), dilation: d, padding: d * (w.count - 1) - p)
+            return (0..<x.columns).map { $0 < full.count ? full[$0] : 0 }
+        }
+        for (d, p) in [(1, 1), (1, 0), (2, 2), (2, 1)] {
+            let count = outputLength(inputLength: x.columns, kernelSize: 3, stride: 1, dilation: d, padding: p)
+            let g = random.array(count: count, in: -1...1)
+            expectClose(inputGradient(stride: 1, dilation: d, padding: p, g: g), reversedKernelConvolution(g, dilation: d, padding: p),
+                        "stride 1, dilation \(d), padding \(p)")
+        }
+        let count = outputLength(inputLength: x.columns, kernelSize: 3, stride: 2, dilation: 1, padding: 1)
+        let g = random.array(count: count, in: -1...1)
+        let strided = inputGradient(stride: 2, dilation: 1, padding: 1, g: g)
+        let naive = reversedKernelConvolution(g, dilation: 1, padding: 1)
+        #expect(zip(strided, naive).contains { abs($0 - $1) > 1e-3 }, "with stride 2 the plain reversal should not match")
+        let spread = (0..<(2 * count - 1)).map { $0 % 2 == 0 ? g[$0 / 2] : 0 }
+        expectClose(strided, reversedKernelConvolution(spread, dilation: 1, padding: 1), "stride 2 after spreading g")
+    }
 }

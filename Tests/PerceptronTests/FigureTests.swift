@@ -5,7 +5,8 @@ import Perceptron
 
 @Suite struct FigureTests {
     // With `--svg DIR` the live run draws every figure of the lesson: well-formed SVG with a
-    // title, named in kebab-case and in the lesson text.
+    // title, named in kebab-case and in the lesson text, shown inline there, and identical to
+    // its committed copy in lessons/figures (so the copies never go stale).
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson1.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
@@ -13,6 +14,7 @@ import Perceptron
                                 "gradient-descent-loss.svg", "activation-functions.svg", "xor-mistakes.svg",
                                 "xor-best-line.svg", "layer-diagram.svg"],
                       namedIn: "lesson1-perceptron.md")
+        expectCommittedFigures(figures, lesson: 1, text: "lesson1-perceptron.md")
     }
 }
 

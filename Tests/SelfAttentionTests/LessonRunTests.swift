@@ -6,7 +6,7 @@ import SelfAttention
     /// Runs lesson 6 into a string.
     static func output() -> String {
         var lines: [String] = []
-        Lesson6.run(on: LessonConsole { lines.append($0) })
+        Lesson6.run(on: LessonConsole(width: 80) { lines.append($0) })
         return lines.joined(separator: "\n")
     }
 
@@ -16,7 +16,7 @@ import SelfAttention
         for expected in [
             "── 1. Queries, keys and values", "── 2. The attention matrix", "column sums: [1, 1, 1, 1, 1]",
             "scale: ' ' = 0.0152  …  '█' = 0.6283", "0.5788",
-            "── 3. Parameters and cost", "60", "12480", "12922880000",
+            "── 3. Parameters and cost", "60", "12,480", "197,376", "12,800,000,000  12,922,880,000",
             "── 4. Permutation equivariance", "── 5. Scaled dot products",
             "── 6. A softmax that stays finite", "[nan, nan, nan]", "[0.6652, 0.2447, 0.09]",
             "── 7. The backward pass", "∂L/∂β_k",
@@ -24,5 +24,21 @@ import SelfAttention
             #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
         }
         #expect(!text.contains("NO"), "a gradient check failed in the live lesson")
+    }
+
+    // Every line fits in 80 columns; the title has the same shape as every lesson's.
+    @Test func everyLineFitsTheWidth() {
+        let lines = Self.output().split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines where line.count > 80 {
+            Issue.record("\(line.count) columns: \(line)")
+        }
+        #expect(lines.first == "Lesson 6 — Self-attention")
+    }
+
+    // The lesson's example sentence: the verb "are" agrees with "keys", five words before it.
+    @Test func keysAreFiveWordsBeforeTheVerb() throws {
+        let words = "the keys to the old cabinet are on the table".split(separator: " ")
+        let verb = try #require(words.firstIndex(of: "are")), subject = try #require(words.firstIndex(of: "keys"))
+        #expect(verb - subject == 5, "expected 5, observed \(verb - subject)")
     }
 }

@@ -60,10 +60,58 @@ import CourseKit
         }
     }
 
-    // Seed 004's bound C(n, d)^{d(l−1)} n^d for d = 2, n = 10: 100, then 45² · 100 = 202,500.
-    @Test func deepBoundGrowsExponentially() {
-        #expect(deepRegionBound(inputs: 2, unitsPerLayer: 10, layers: 1).description == "100")
-        #expect(deepRegionBound(inputs: 2, unitsPerLayer: 10, layers: 2).description == "202500")
-        #expect(deepRegionBound(inputs: 2, unitsPerLayer: 10, layers: 6).description == "3405062891601562500")
+    // Montúfar et al.'s lower bound ⌊n/d⌋^{d(l−1)} Σ_{j≤d} C(n, j) for d = 2, n = 10: one layer
+    // gives Zaslavsky's 56 (not the slide's 100), two give 5² · 56 = 1,400 (not 202,500, more
+    // than the 56² = 3,136 that two layers can have at most), six give 5¹⁰ · 56.
+    @Test func deepLowerBoundFollowsMontufar() {
+        let cases: [(layers: Int, expected: String)] = [(1, "56"), (2, "1400"), (3, "35000"), (6, "546875000")]
+        for (layers, expected) in cases {
+            let observed = deepRegionLowerBound(inputs: 2, unitsPerLayer: 10, layers: layers).description
+            #expect(observed == expected, "l = \(layers): expected \(expected), observed \(observed)")
+        }
+        #expect(deepRegionLowerBound(inputs: 2, unitsPerLayer: 10, layers: 1).description
+                == String(zaslavskyCount(hyperplanes: 10, dimensions: 2)))
+        // ⌊n/d⌋ rounds down: 3 units on 2 inputs fold once per direction.
+        #expect(deepRegionLowerBound(inputs: 2, unitsPerLayer: 3, layers: 3).description == "7")
+    }
+
+    // The upper bound (Σ_{j≤d} C(n, j))^l: 56 and 3,136 for one and two layers of 10 units on
+    // 2 inputs; it is never below the lower bound.
+    @Test func deepUpperBoundIsTheProductOfLayerCounts() {
+        #expect(deepRegionUpperBound(inputs: 2, unitsPerLayer: 10, layers: 1).description == "56")
+        #expect(deepRegionUpperBound(inputs: 2, unitsPerLayer: 10, layers: 2).description == "3136")
+        for layers in 1...6 {
+            let lower = deepRegionLowerBound(inputs: 2, unitsPerLayer: 10, layers: layers)
+            let upper = deepRegionUpperBound(inputs: 2, unitsPerLayer: 10, layers: layers)
+            #expect(!(upper < lower), "l = \(layers): lower \(lower), upper \(upper)")
+        }
+    }
+
+    // One layer of DeepReLULayers sees the same regions on the grid as the shallow count of
+    // section 3 for the same weights.
+    @Test func oneDeepLayerCountsLikeAShallowLayer() {
+        var random = SeededGenerator(seed: 3)
+        let layers = DeepReLULayers(inputs: 2, unitsPerLayer: 8, layers: 1, using: &random)
+        let theta = Matrix(layers.weights[0]), theta0 = Matrix(column: layers.biases[0])
+        let deep = layers.regionCount(radius: 1, gridSize: 41)
+        let shallow = regionCount(theta0: theta0, theta: theta, radius: 1, gridSize: 41)
+        #expect(deep == shallow, "expected \(shallow), observed \(deep)")
+        for x in [[0.3, -0.2], [-0.9, 0.5]] {
+            #expect(layers.activationPattern(at: x) == activationPattern(at: x, theta0: theta0, theta: theta))
+        }
+    }
+
+    // Random networks of section 6 (seed 2014, 200 × 200 grid): deep ones have 22, 79, 183,
+    // 240 and 282 regions for l = 1 … 5, shallow ones with as many units 22, 107, 248, 358
+    // and 552; every count stays within its network's upper bound.
+    @Test func randomNetworksStayFarBelowTheDeepMaximum() {
+        let deep = (1...5).map { Lesson2.countedRegions(units: 10, layers: $0, seed: Lesson2.depthSeed) }
+        let shallow = (1...5).map { Lesson2.countedRegions(units: 10 * $0, layers: 1, seed: Lesson2.depthSeed) }
+        #expect(deep == [22, 79, 183, 240, 282], "deep: observed \(deep)")
+        #expect(shallow == [22, 107, 248, 358, 552], "shallow: observed \(shallow)")
+        for layers in 1...5 {
+            #expect(deep[layers - 1] <= Int(deepRegionUpperBound(inputs: 2, unitsPerLayer: 10, layers: layers).description)!)
+            #expect(shallow[layers - 1] <= zaslavskyCount(hyperplanes: 10 * layers, dimensions: 2))
+        }
     }
 }

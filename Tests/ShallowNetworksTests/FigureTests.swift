@@ -5,7 +5,8 @@ import ShallowNetworks
 
 @Suite struct FigureTests {
     // With `--svg DIR` the live run draws every figure of the lesson: well-formed SVG with a
-    // title, named in kebab-case and in the lesson text.
+    // title, named in kebab-case and in the lesson text, shown inline there, and identical to
+    // its committed copy in lessons/figures (so the copies never go stale).
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson2.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
@@ -13,5 +14,6 @@ import ShallowNetworks
                                 "approximation.svg", "approximation-error.svg", "tent-compositions.svg",
                                 "deep-versus-shallow.svg"],
                       namedIn: "lesson2-shallow-networks.md")
+        expectCommittedFigures(figures, lesson: 2, text: "lesson2-shallow-networks.md")
     }
 }

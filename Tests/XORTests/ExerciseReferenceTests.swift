@@ -50,7 +50,7 @@ import XOR
                                   4.769842714203167], tolerance: 1e-7), "observed \(many)")
     }
 
-    // Training from start D (4/4), from start B (a local minimum), on six inputs with three
+    // Training from start D (4/4), from start B, on six inputs with three
     // hidden units, and with saturated units in the hundreds.
     @Test func trainingAgreesWithTheSolutionElsewhere() {
         let d = Self.train((Matrix([[-0.7, 0.9], [0.6, -0.45]]), Matrix(column: [0.3, 0.15]), Matrix([[0.85, 0.55]]), -0.25),

@@ -25,12 +25,33 @@ import CourseKit
         }
     }
 
+    // The perceptron rule of lesson 1 and exercise 2 (a mistake when t(w·x + b) ≤ 0) makes
+    // 2, 3, 3, 2, 2, 3, 2, 1 mistakes on AND and then none; on XOR all four points are
+    // mistakes in every epoch. From zero weights the first point, (0, 0) with t = −1, has
+    // t·z = 0: a mistake under this rule, though step(0) = 0 equals its target.
+    @Test func perceptronUsesLessonOnesRule() {
+        let and = perceptronMistakes(targets: andTargets, epochs: 10)
+        #expect(and == [2, 3, 3, 2, 2, 3, 2, 1, 0, 0], "AND: expected [2, 3, 3, 2, 2, 3, 2, 1, 0, 0], observed \(and)")
+        let xor = perceptronMistakes(targets: xorTargets, epochs: 10)
+        #expect(xor == Array(repeating: 4, count: 10), "XOR: expected 4 in every epoch, observed \(xor)")
+        #expect(perceptronMistakes(targets: [0, 0, 0, 0], epochs: 1) == [1], "a point on the line is a mistake")
+    }
+
     // The perceptron rule converges on AND and keeps making mistakes on XOR, epoch after epoch.
     @Test func perceptronNeverStopsOnXOR() {
         let xor = perceptronMistakes(targets: xorTargets, epochs: 50)
         #expect(xor.allSatisfy { $0 > 0 }, "mistakes per epoch on XOR: \(xor)")
         let and = perceptronMistakes(targets: andTargets, epochs: 50)
         #expect(and.suffix(10).allSatisfy { $0 == 0 }, "mistakes per epoch on AND: \(and)")
+    }
+
+    // The grid search counts a point on the line as wrong, as the perceptron rule does: the
+    // line w = 0, b = 0 passes through all four points and scores 0, not the 2 that reading
+    // z = 0 as class 0 would give; on a coarse grid (step 2) XOR's best strict score drops to 2.
+    @Test func gridSearchCountsPointsOnTheLineAsWrong() {
+        #expect(bestLinearScore(targets: [0, 0, 0, 0], step: 4) == 4, "b = −2 puts all four strictly below")
+        #expect(bestLinearScore(targets: xorTargets, step: 2) == 2,
+                "observed \(bestLinearScore(targets: xorTargets, step: 2)) on the grid {−2, 0, 2}")
     }
 
     // Outputs are classified as 1 strictly above the threshold.
