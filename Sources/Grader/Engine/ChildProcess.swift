@@ -193,22 +193,25 @@ final class ChildProcess {
         if let termination { return termination }
         closeInput()
         let end = ContinuousClock.now + grace
-        var status: Int32 = 0
-        var reaped = waitpid(pid, &status, WNOHANG) == pid
-        while !reaped && ContinuousClock.now < end {
-            usleep(2_000)
-            reaped = waitpid(pid, &status, WNOHANG) == pid
-        }
+        while !hasExited && ContinuousClock.now < end { usleep(2_000) }
+        // The group is killed while the child is still unreaped: its id cannot have been
+        // handed to another process yet, so the signal reaches this group and no other.
         kill(-pid, SIGKILL)
-        if !reaped {
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         for fd in outputFDs where fd >= 0 { close(fd) }
         outputFDs = outputFDs.map { _ in -1 }
         LiveChildren.shared.remove(pid)
         let result: Termination = status & 0x7f == 0 ? .exited((status >> 8) & 0xff) : .signaled(status & 0x7f)
         termination = result
         return result
+    }
+
+    /// Whether the child has ended, without reaping it (waitid(2) with `WNOWAIT`).
+    var hasExited: Bool {
+        guard termination == nil else { return true }
+        var info = siginfo_t()
+        return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_signo == SIGCHLD
     }
 
     /// Interrupts the whole process group, waits `grace`, then kills it.

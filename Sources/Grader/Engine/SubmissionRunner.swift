@@ -159,7 +159,12 @@ final class SubmissionRunner {
     }
 
     private func running() throws -> ChildProcess {
-        if let child { return child }
+        if let child {
+            guard child.hasExited else { return child }
+            // It ended after its last reply (an exit() after a forged reply, say): that is
+            // the last call's doing, and the next call gets a fresh process.
+            discard()
+        }
         if sandbox.needsLease && lease == nil {
             lease = BoxLease.take()
             if lease == nil { throw SubmissionFailure.noSandbox("Every sandbox user is busy, so your code was not run; try again.") }
