@@ -11,16 +11,40 @@ func verify(_ invocation: Invocation) throws -> Int32 {
     }
     let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
     let jobs = try jobCount(invocation)
-    let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
+    let allowDirty = invocation.flags.contains("--allow-dirty")
+    // The committed course, unless told to verify the working tree as it is.
+    let committed = try CommittedCourse.inspect(workspace)
+    try committed.requireClean(allowDirty: allowDirty, otherwise: "verify the working tree as it is")
+    let source: URL? = committed.isDirty ? nil : try committed.materialise()
+    defer { if let source { try? FileManager.default.removeItem(at: source) } }
+    let files = source.map { Workspace(root: $0) } ?? workspace
+    var outcomes = try Verification(grader: try makeGrader(workspace), files: files).verify(exercises, jobs: jobs)
+    if let source {
+        // Name the files as the course does, not by the temporary copy's path.
+        let prefix = Workspace(root: source).root.path + "/"
+        for index in outcomes.indices {
+            outcomes[index].problems = outcomes[index].problems.map { $0.replacingOccurrences(of: prefix, with: "") }
+            for m in outcomes[index].mutants.indices {
+                outcomes[index].mutants[m].file = outcomes[index].mutants[m].file.replacingOccurrences(of: prefix, with: "")
+            }
+        }
+    }
+    let what = committed.isDirty
+        ? "the working tree, with uncommitted changes to \(committed.changed.count) file\(committed.changed.count == 1 ? "" : "s") (\(committed.changedSummary()))"
+        : committed.description + (committed.untracked.isEmpty ? "" : ", leaving out \(committed.untracked.count) untracked file\(committed.untracked.count == 1 ? "" : "s")")
     if invocation.flags.contains("--json") {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
     } else {
         let style = TerminalStyle.standardOutput
+        print(style.dim("Verifying \(what)."))
         for outcome in outcomes {
             let ok = outcome.problems.isEmpty
-            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), starter fails every check, "
+            let starter = outcome.starterScore == 0
+                ? "starter 0/\(formatNumber(outcome.maxScore))"
+                : style.red("starter \(formatNumber(outcome.starterScore, digits: 2))/\(formatNumber(outcome.maxScore))")
+            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), \(starter), "
                   + "\(outcome.mutants.filter { !$0.caughtBy.isEmpty }.count)/\(outcome.mutants.count) mutants caught")
             for mutant in outcome.mutants {
                 var by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")

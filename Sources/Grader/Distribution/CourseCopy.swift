@@ -68,6 +68,24 @@ struct CourseCopy {
         return kept.joined(separator: "\n")
     }
 
+    /// Returns the text of each region from a line containing `begin` to the next line
+    /// containing `end`.
+    static func regions(_ text: String, begin: String, end: String) -> [String] {
+        var regions: [String] = []
+        var current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil {
+                if line.contains(begin) { current = [] }
+            } else if line.contains(end) {
+                regions.append(current!.joined(separator: "\n"))
+                current = nil
+            } else {
+                current!.append(line)
+            }
+        }
+        return regions
+    }
+
     /// Returns Package.swift without the lines that name any of the targets, and without the
     /// comment lines right above them.
     static func removingTargets(_ names: [String], from manifest: String) -> String {

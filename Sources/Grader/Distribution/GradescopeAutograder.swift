@@ -7,10 +7,13 @@ public struct GradescopeAutograder {
     public let workspace: Workspace
     /// The Swift release to install, such as "6.3.1".
     public let swiftVersion: String
+    /// The commit the course was read from, as messages name it.
+    public let commit: String?
 
-    public init(workspace: Workspace, swiftVersion: String) {
+    public init(workspace: Workspace, swiftVersion: String, commit: String? = nil) {
         self.workspace = workspace
         self.swiftVersion = swiftVersion
+        self.commit = commit
     }
 
     /// Writes `setup.sh`, `run_autograder`, `README.md` and `source/` into `destination`.
@@ -69,13 +72,15 @@ public struct GradescopeAutograder {
         """
         #!/usr/bin/env bash
         # Gradescope runs this for every submission: it grades every exerciseN.swift the student
-        # uploaded (anywhere in the upload) and writes /autograder/results/results.json.
+        # uploaded (anywhere in the upload) and writes /autograder/results/results.json. Every
+        # other .swift file is passed on too, so that a misnamed one (Exercise5.swift) gets a
+        # warning in the results rather than silence.
         set -uo pipefail
         root="${AUTOGRADER_ROOT:-/autograder}"
         course="${COURSE_BIN:-$root/source/.build/release/course}"
         work="$(mktemp -d)"
         mkdir -p "$work/class/submission" "$root/results"
-        find "$root/submission" -type f -name 'exercise*.swift' -print0 |
+        find "$root/submission" -type f -iname '*.swift' -print0 |
             while IFS= read -r -d '' file; do cp -- "$file" "$work/class/submission/$(basename -- "$file")"; done
         cd "$root/source"
         if "$course" grade "$work/class" --output "$work/grades" --jobs "${JOBS:-2}" >"$work/log" 2>&1 \\
@@ -94,8 +99,9 @@ public struct GradescopeAutograder {
         """
         # Gradescope autograder
 
-        Made by `course gradescope`. It grades with the same checks as `course grade`, hidden
-        ones included; hidden checks are shown to students only after the grades are published.
+        Made by `course gradescope`\(commit.map { " from \($0)" } ?? ""). It grades with the same
+        checks as `course grade`, hidden ones included; hidden checks are shown to students only
+        after the grades are published.
 
         To upload it:
 
