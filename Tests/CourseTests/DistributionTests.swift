@@ -65,9 +65,86 @@ import Testing
             .filter { !$0.isEmpty && !$0.hasPrefix("//") }.joined(separator: "\n")
     }
 
+    /// Runs git in `folder` and returns its standard output.
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A clean clone of the course's last commit, as a new instructor gets it.
+    func cleanClone() throws -> URL {
+        let clone = temporaryFolder("clone")
+        try git(["clone", "--quiet", packageRoot.path, clone.path], in: packageRoot)
+        return clone
+    }
+
+    /// An instructor's working tree with the three ways it differs from the commit: a starter
+    /// solved to try it, an untracked folder, and an edited catalogue.
+    func dirtyClone() throws -> (clone: URL, starter: String, catalogue: String) {
+        let clone = try cleanClone()
+        let starter = try String(contentsOf: clone.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8)
+        let catalogue = try String(contentsOf: clone.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
+        try FileManager.default.removeItem(at: clone.appendingPathComponent("exercises/exercise1.swift"))
+        try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
+                                         to: clone.appendingPathComponent("exercises/exercise1.swift"))
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: clone.appendingPathComponent("figures/plot.svg"))
+        try Data((catalogue + "\n// an uncommitted edit\n").utf8).write(to: clone.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"))
+        return (clone, starter, catalogue)
+    }
+
+    @Test func whatIsShippedIsTheCommitNeverTheWorkingTree() throws {
+        let (clone, starter, catalogue) = try dirtyClone()
+        let commit = String(try git(["rev-parse", "--short=7", "HEAD"], in: clone).prefix(7))
+        for command in ["export", "gradescope"] {
+            let destination = temporaryFolder(command)
+            let refused = try course(command, destination.path, directory: clone)
+            #expect(refused.status == 1, "\(command) refuses a working tree with uncommitted changes")
+            let lines = refused.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("uncommitted changes") && lines[0].contains("--allow-dirty")
+                    && lines[0].contains("exercises/exercise1.swift"), "one clear line: \(refused.stderr)")
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? true, "nothing written")
+
+            let shipped = try course(command, destination.path, "--allow-dirty", directory: clone)
+            #expect(shipped.status == 0, "\(shipped.stderr)")
+            #expect(shipped.stdout.contains("commit \(commit)"), "it names the commit: \(shipped.stdout)")
+            let root = command == "export" ? destination : destination.appendingPathComponent("source")
+            #expect(try String(contentsOf: root.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8) == starter,
+                    "\(command) ships the committed starter, not the solved one")
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("figures").path), "no untracked file")
+            let shippedCatalogue = try String(contentsOf: root.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
+            #expect(!shippedCatalogue.contains("an uncommitted edit"))
+            if command == "gradescope" { #expect(shippedCatalogue == catalogue, "the autograder has the committed catalogue") }
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path))
+        }
+
+        // verify stops too, and verifies the commit once the tracked files are back: an
+        // untracked file that would fail it (a "mutant" that is the solution) is left out.
+        let refused = try course("verify", "exercise1", directory: clone)
+        #expect(refused.status == 1 && refused.stderr.contains("--allow-dirty"), "\(refused.stderr)")
+        try git(["checkout", "--", "."], in: clone)
+        try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
+                                         to: clone.appendingPathComponent("solutions/mutants/exercise1/untracked-copy-of-the-solution.swift"))
+        let verified = try course("verify", "exercise1", directory: clone)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("Verifying commit \(commit)") && verified.stdout.contains("leaving out 2 untracked files"),
+                "\(verified.stdout)")
+        #expect(!verified.stdout.contains("untracked-copy-of-the-solution"))
+    }
+
     @Test func studentVersionHasNoSolutionsMutantsOrHiddenChecks() throws {
         let destination = temporaryFolder("student-version")
-        let run = try course("export", destination.path)
+        let run = try course("export", destination.path, "--allow-dirty")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent("solutions").path))
         #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent("exercises/exercise1.swift").path))
@@ -101,7 +178,7 @@ import Testing
 
     @Test func studentVersionBuildsAndChecksFromACleanCopy() throws {
         let destination = temporaryFolder("student-build")
-        #expect(try course("export", destination.path).status == 0)
+        #expect(try course("export", destination.path, "--allow-dirty").status == 0)
         #expect(try buildCourse(in: destination), "swift build in the student version")
         let binary = destination.appendingPathComponent(".build/debug/course")
 
@@ -137,7 +214,7 @@ import Testing
 
     @Test func gradescopeAutograderWritesResultsForOneSubmission() throws {
         let autograder = temporaryFolder("autograder")
-        let made = try course("gradescope", autograder.path, "--swift-version", "6.3.1")
+        let made = try course("gradescope", autograder.path, "--swift-version", "6.3.1", "--allow-dirty")
         #expect(made.status == 0, "\(made.stderr)")
         for name in ["setup.sh", "run_autograder", "README.md", "source/Package.swift"] {
             #expect(FileManager.default.fileExists(atPath: autograder.appendingPathComponent(name).path), "\(name)")
