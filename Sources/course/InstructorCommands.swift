@@ -85,6 +85,11 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         grader.limits.checkTime = .milliseconds(Int(seconds * 1000))
     }
     let grading = ClassGrading(grader: grader, folder: folder, output: output, exercises: Catalogue.exercises)
+    // Every file that is not graded is named, before grading starts and again in the files.
+    let notGraded = try folder.notGraded(exercises: Catalogue.exercises, skipping: grading.output)
+    for entry in notGraded {
+        FileHandle.standardError.write(Data("Warning: \(entry.message)\n".utf8))
+    }
     let interactive = isatty(2) == 1
     let started = Date()
     let students = try grading.run(jobs: jobs) { done, total, cached in
@@ -94,11 +99,20 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         FileHandle.standardError.write(Data("\r  Grading [\(bar)] \(done)/\(total) (\(cached) unchanged)".utf8))
     }
     if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students)
+    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students, notGraded: notGraded)
     try gradebook.write(to: output)
+    let warnings = output.appendingPathComponent("not-graded.txt")
+    if notGraded.isEmpty {
+        try? FileManager.default.removeItem(at: warnings)
+    } else {
+        try Data(notGraded.map { $0.message + "\n" }.joined().utf8).write(to: warnings, options: .atomic)
+    }
     let seconds = Date().timeIntervalSince(started)
     print("Graded \(students.count) students × \(Catalogue.exercises.count) exercises in \(formatNumber(seconds, digits: 1)) s.")
     print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
           + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
+    if !notGraded.isEmpty {
+        print("\(notGraded.count) file\(notGraded.count == 1 ? " was" : "s were") not graded (see the warnings above, and \(Workspace.displayPath(warnings))).")
+    }
     return 0
 }
