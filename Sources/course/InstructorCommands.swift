@@ -107,10 +107,16 @@ func grade(_ invocation: Invocation) throws -> Int32 {
     } else {
         try Data(notGraded.map { $0.message + "\n" }.joined().utf8).write(to: warnings, options: .atomic)
     }
+    let report = ClassReport(exercises: Catalogue.exercises, students: students)
+    try report.write(to: output)
     let seconds = Date().timeIntervalSince(started)
+    print(report.terminal(style: TerminalStyle.standardOutput))
+    print("")
     print("Graded \(students.count) students × \(Catalogue.exercises.count) exercises in \(formatNumber(seconds, digits: 1)) s.")
     print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
           + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
+    print("What the class got wrong, check by check and mistake by mistake: \(Workspace.displayPath(output.appendingPathComponent("class-report.md"))) "
+          + "(and class-report.json, class-report.svg)")
     if !notGraded.isEmpty {
         print("\(notGraded.count) file\(notGraded.count == 1 ? " was" : "s were") not graded (see the warnings above, and \(Workspace.displayPath(warnings))).")
     }
