@@ -235,6 +235,8 @@ import Testing
         try FileManager.default.createDirectory(at: upload, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise1.swift"),
                                          to: upload.appendingPathComponent("exercise1.swift"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise3.swift"),
+                                         to: autograder.appendingPathComponent("submission/Exercise3.swift"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [autograder.appendingPathComponent("run_autograder").path]
@@ -253,7 +255,16 @@ import Testing
         let tests = results["tests"] as? [[String: Any]] ?? []
         #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise1 ·") == true && $0["status"] as? String == "passed" })
         #expect(tests.contains { $0["visibility"] as? String == "after_published" }, "hidden checks wait for publication")
-        #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise2 ·") == true && $0["status"] as? String == "failed" },
-                "a missing exercise fails")
+        #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise2 ·") == true && $0["status"] as? String == "failed"
+                    && ($0["output"] as? String)?.hasPrefix("Not submitted") == true },
+                "a missing exercise fails, and says it was not submitted")
+        let output = results["output"] as? String ?? ""
+        #expect(output.contains("Exercise3.swift is not graded: did you mean exercise3.swift?"), "\(output)")
+        #expect(output.contains("exercise3 · ") && output.contains("not submitted"))
+        let score = results["score"] as? Double ?? -1
+        #expect(score == tests.filter { ($0["name"] as? String)?.hasPrefix("exercise1 ·") == true }.compactMap { $0["max_score"] as? Double }.reduce(0, +),
+                "the solution of exercise 1 gets its full score, and nothing else counts")
+        let readme = try String(contentsOf: autograder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("zip -r ../autograder.zip setup.sh run_autograder source") && readme.contains("Ubuntu 22.04"))
     }
 }

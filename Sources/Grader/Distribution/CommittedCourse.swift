@@ -23,7 +23,10 @@ public struct CommittedCourse: Sendable {
     public var shortCommit: String { String(commit.prefix(7)) }
 
     /// "commit 1a2b3c4 (“Subject”)", for messages.
-    public var description: String { "commit \(shortCommit) (“\(subject)”)" }
+    public var description: String {
+        let short = subject.count > 60 ? subject.prefix(59) + "…" : Substring(subject)
+        return "commit \(shortCommit) (“\(short)”)"
+    }
 
     /// Reads the state of the course folder's git repository.
     public static func inspect(_ workspace: Workspace) throws -> CommittedCourse {
