@@ -176,38 +176,87 @@ import Testing
         #expect(again.status == 64, "an existing folder is never overwritten")
     }
 
-    @Test func studentVersionBuildsAndChecksFromACleanCopy() throws {
+    /// The student version on its own, outside any git repository: it builds, fails every
+    /// starter, passes every solution on its visible checks, says how many hidden points the
+    /// instructor grades, gives hints, lists, watches, and resets an exercise without git.
+    @Test func studentVersionWorksOnItsOwnOutsideGit() throws {
         let destination = temporaryFolder("student-build")
         #expect(try course("export", destination.path, "--allow-dirty").status == 0)
         #expect(try buildCourse(in: destination), "swift build in the student version")
         let binary = destination.appendingPathComponent(".build/debug/course")
+        let state = destination.appendingPathComponent(".course")
 
         func run(_ arguments: [String]) throws -> Run {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
             process.currentDirectoryURL = destination
-            process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-            let out = Pipe()
+            process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "COURSE_STATE_DIR": state.path]) { $1 }
+            let out = Pipe(), err = Pipe()
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
             try process.run()
             let data = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+            return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+                       stderr: String(decoding: errors, as: UTF8.self))
         }
-        let starter = try run(["check", "exercise1"])
-        #expect(starter.status == 1)
-        #expect(starter.stdout.contains("is not implemented yet"))
+        let inGit = Process()
+        inGit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        inGit.arguments = ["git", "-C", destination.path, "rev-parse", "--git-dir"]
+        inGit.standardOutput = FileHandle.nullDevice
+        inGit.standardError = FileHandle.nullDevice
+        try inGit.run()
+        inGit.waitUntilExit()
+        #expect(inGit.terminationStatus != 0, "the copy is outside any git repository")
+
+        // Every starter fails; every solution passes its visible checks, and only those run.
+        let ids = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("solutions").path)
+            .filter { $0.hasSuffix(".swift") }.map { String($0.dropLast(6)) }
+        #expect(ids.count >= 12)
         let solved = temporaryFolder("solved")
         try FileManager.default.createDirectory(at: solved, withIntermediateDirectories: true)
-        let file = solved.appendingPathComponent("exercise1.swift")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise1.swift"), to: file)
-        let passed = try run(["check", "exercise1", "--file", file.path, "--json"])
-        #expect(passed.status == 0, "\(passed.stdout)")
-        let object = try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [String: Any]
-        let checks = object?["checks"] as? [[String: Any]] ?? []
-        #expect(!checks.isEmpty && checks.allSatisfy { $0["visibility"] as? String == "visible" })
+        var withheld = 0.0
+        for id in ids {
+            let starter = try run(["check", id, "--json"])
+            #expect(starter.status == 1, "\(id): the starter fails")
+            let file = solved.appendingPathComponent("\(id).swift")
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/\(id).swift"), to: file)
+            let passed = try run(["check", id, "--file", file.path, "--json"])
+            #expect(passed.status == 0, "\(id): \(passed.stdout)")
+            let object = try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [String: Any]
+            let checks = object?["checks"] as? [[String: Any]] ?? []
+            #expect(!checks.isEmpty && checks.allSatisfy { $0["visibility"] as? String == "visible" }, "\(id)")
+            // The instructor's course grades the hidden checks this copy leaves out.
+            let full = try course("check", id, "--file", file.path, "--json", "--reveal")
+            let fullChecks = (try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["checks"] as? [[String: Any]] ?? []
+            withheld += fullChecks.filter { $0["visibility"] as? String == "hidden" }.compactMap { $0["maxScore"] as? Double }.reduce(0, +)
+        }
+        #expect(withheld > 0)
+
+        let report = try run(["check", "exercise1"])
+        #expect(report.stdout.contains("is not implemented yet"))
+        #expect(report.stdout.contains("are graded by your instructor"), "\(report.stdout)")
+        let list = try run(["list"])
+        #expect(list.status == 0 && list.stdout.contains("exercise12"))
+        #expect(list.stdout.contains("Hidden checks worth \(Int(withheld)) more points are graded by your instructor."), "\(list.stdout)")
+        let hint = try run(["hint", "exercise1"])
+        #expect(hint.status == 0 && hint.stdout.contains("Hint 1 of"))
+        let watch = try run(["watch", "exercise1", "--interval", "0.1"])
+        #expect(watch.status == 0 && watch.stdout.contains("Watching"), "watch checks, then stops when its input ends: \(watch.stdout)")
+
+        // reset puts the kept starter back, without git, and keeps the student's version.
+        let exercise = destination.appendingPathComponent("exercises/exercise1.swift")
+        let starterText = try String(contentsOf: destination.appendingPathComponent("starters/exercise1.swift"), encoding: .utf8)
+        try Data("// my attempt\n".utf8).write(to: exercise)
+        let reset = try run(["reset", "exercise1", "--yes"])
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(try String(contentsOf: exercise, encoding: .utf8) == starterText)
+        let backups = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("backups").path)) ?? []
+        #expect(backups.contains("exercise1-1.swift"))
+
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
     }
