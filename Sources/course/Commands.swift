@@ -66,9 +66,11 @@ let commandSpecs: [CommandSpec] = [
                 ],
                 discussion: """
                     Writes gradebook.csv and gradebook.json (one row per student, one column per exercise, totals),
-                    gradescope/<student>/results.json, and results/<student>/<exercise>.json. A submission that has not
-                    changed since the last run is not graded again, so an interrupted run, started again, finishes the rest.
-                    Missing files count as not submitted; symbolic links are never followed.
+                    gradescope/<student>/results.json, class-report.md, .json and .svg (what the class got wrong: each
+                    check's passes, each named mistake's students), and results/<student>/<exercise>.json. A submission
+                    that has not changed since the last run is not graded again, so an interrupted run, started again,
+                    finishes the rest. A missing exercise is "not submitted" (an empty cell, null in JSON), never a 0;
+                    every other file is named in a warning ("did you mean exercise5.swift?"); links are never followed.
                     """),
     CommandSpec(name: "export", abstract: "Instructors: write the student version of the course into a new folder.",
                 arguments: [("folder", "A new or empty folder.", false)],
