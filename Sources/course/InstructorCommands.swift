@@ -13,9 +13,16 @@ func verify(_ invocation: Invocation) throws -> Int32 {
     let jobs = try jobCount(invocation)
     let allowDirty = invocation.flags.contains("--allow-dirty")
     // The committed course, unless told to verify the working tree as it is.
-    let committed = try CommittedCourse.inspect(workspace)
-    try committed.requireClean(allowDirty: allowDirty, otherwise: "verify the working tree as it is")
-    let source: URL? = committed.isDirty ? nil : try committed.materialise()
+    // Without git there is no commit: --allow-dirty verifies the folder as it is.
+    let committed: CommittedCourse?
+    do {
+        committed = try CommittedCourse.inspect(workspace)
+    } catch CommittedCourseError.notInGit where allowDirty {
+        committed = nil
+    }
+    try committed?.requireClean(allowDirty: allowDirty, otherwise: "verify the working tree as it is")
+    var source: URL?
+    if let committed, !committed.isDirty { source = try committed.materialise() }
     defer { if let source { try? FileManager.default.removeItem(at: source) } }
     let files = source.map { Workspace(root: $0) } ?? workspace
     var outcomes = try Verification(grader: try makeGrader(workspace), files: files).verify(exercises, jobs: jobs)
@@ -29,9 +36,15 @@ func verify(_ invocation: Invocation) throws -> Int32 {
             }
         }
     }
-    let what = committed.isDirty
-        ? "the working tree, with uncommitted changes to \(committed.changed.count) file\(committed.changed.count == 1 ? "" : "s") (\(committed.changedSummary()))"
-        : committed.description + (committed.untracked.isEmpty ? "" : ", leaving out \(committed.untracked.count) untracked file\(committed.untracked.count == 1 ? "" : "s")")
+    let what: String
+    if let committed, source != nil {
+        what = committed.description + (committed.untracked.isEmpty ? ""
+            : ", leaving out \(committed.untracked.count) untracked file\(committed.untracked.count == 1 ? "" : "s")")
+    } else if let committed {
+        what = "the working tree, with uncommitted changes to \(committed.changed.count) file\(committed.changed.count == 1 ? "" : "s") (\(committed.changedSummary()))"
+    } else {
+        what = "the course folder as it is (it is not in git)"
+    }
     if invocation.flags.contains("--json") {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

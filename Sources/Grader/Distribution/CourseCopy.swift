@@ -105,6 +105,7 @@ struct CourseCopy {
 public enum DistributionError: Error, CustomStringConvertible {
     case destinationNotEmpty(String)
     case hiddenCheckOutsideMarkers(String)
+    case unreadableHiddenPoints(String)
 
     public var description: String {
         switch self {
@@ -113,6 +114,9 @@ public enum DistributionError: Error, CustomStringConvertible {
         case .hiddenCheckOutsideMarkers(let file):
             "\(file) has a hidden check outside the '// hidden checks: begin' and '// hidden checks: end' lines, "
                 + "so the student version would reveal it."
+        case .unreadableHiddenPoints(let file):
+            "\(file) has a hidden check whose points cannot be read: write each as Check(\"name\", points: N, visibility: .hidden), "
+                + "so that the student version can say how many points the instructor grades."
         }
     }
 }

@@ -38,9 +38,10 @@ public struct StudentExport {
                     let stripped = CourseCopy.removingRegions(text, begin: StudentExport.hiddenBegin, end: StudentExport.hiddenEnd)
                     guard !stripped.contains("visibility: .hidden") else { throw DistributionError.hiddenCheckOutsideMarkers(path) }
                     for region in CourseCopy.regions(text, begin: StudentExport.hiddenBegin, end: StudentExport.hiddenEnd) {
-                        for (id, points) in StudentExport.hiddenPoints(inCatalogueText: region, file: text) {
-                            withheld[id, default: 0] += points
+                        guard let points = StudentExport.hiddenPoints(inCatalogueText: region, file: text) else {
+                            throw DistributionError.unreadableHiddenPoints(path)
                         }
+                        for (id, value) in points { withheld[id, default: 0] += value }
                     }
                     return stripped
                 }
@@ -85,11 +86,14 @@ public struct StudentExport {
     /// The points of the checks in a hidden region of a catalogue file, by exercise: the
     /// number after `points:` in each `Check("…", points: N`. The exercise is the one the
     /// file defines (`static let exerciseN = Exercise(`).
-    static func hiddenPoints(inCatalogueText region: String, file: String) -> [String: Double] {
-        guard let match = file.firstMatch(of: #/static\s+let\s+(exercise[0-9]+)\s*=\s*Exercise\(/#) else { return [:] }
+    /// Returns nil when some hidden check's points cannot be read that way.
+    static func hiddenPoints(inCatalogueText region: String, file: String) -> [String: Double]? {
         let pattern = #/Check\(\s*"(?:[^"\\]|\\.)*"\s*,\s*points:\s*([0-9]+(?:\.[0-9]+)?)/#
-        let points = region.matches(of: pattern).compactMap { Double($0.output.1) }.reduce(0, +)
-        return points > 0 ? [String(match.output.1): points] : [:]
+        let matches = region.matches(of: pattern)
+        guard matches.count == region.matches(of: #/visibility:\s*\.hidden/#).count else { return nil }
+        guard !matches.isEmpty else { return [:] }
+        guard let exercise = file.firstMatch(of: #/static\s+let\s+(exercise[0-9]+)\s*=\s*Exercise\(/#) else { return nil }
+        return [String(exercise.output.1): matches.compactMap { Double($0.output.1) }.reduce(0, +)]
     }
 
     /// The text of `WithheldPoints.swift` for a student version that withholds `points`.
