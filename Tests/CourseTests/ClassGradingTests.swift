@@ -238,6 +238,34 @@ import Testing
         #expect(gradebook.contains("Exercise1.swift is not graded: did you mean exercise1.swift?"))
     }
 
+    /// Every file the grader does not grade is named, with the name it probably should have;
+    /// nothing here compiles, so it is quick.
+    @Test func everyFileNotGradedIsNamed() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("not-graded-\(UUID().uuidString)")
+        let root = base.appendingPathComponent("class")
+        let files = ["ada/Exercise5.swift", "ada/exercise05.swift", "bob/exercise_5.swift", "bob/ex5.swift",
+                     "cy/exercise5 (1).swift", "cy/exercise5.swift.txt", "dee/exercise13.swift", "dee/notes.md",
+                     "eve/src/exercise2.swift", "stray.swift"]
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("// not graded\n".utf8).write(to: url)
+        }
+        let run = try course("grade", root.path, "--output", base.appendingPathComponent("grades").path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["ada/Exercise5.swift", "ada/exercise05.swift", "bob/exercise_5.swift", "bob/ex5.swift",
+                     "cy/exercise5 (1).swift", "cy/exercise5.swift.txt"] {
+            #expect(run.stderr.contains("Warning: \(file) is not graded: did you mean exercise5.swift?"), "\(file): \(run.stderr)")
+        }
+        #expect(run.stderr.contains("Warning: dee/exercise13.swift is not graded: only exercise1.swift"), "\(run.stderr)")
+        #expect(run.stderr.contains("Warning: dee/notes.md is not graded"))
+        #expect(run.stderr.contains("Warning: eve/src/ is a folder") && run.stderr.contains("move it up into eve/"))
+        #expect(run.stderr.contains("Warning: stray.swift is not in a student's folder"))
+        let listed = try String(contentsOf: base.appendingPathComponent("grades/not-graded.txt"), encoding: .utf8)
+        #expect(listed.split(separator: "\n").count == files.count)
+        #expect(run.stdout.contains("\(files.count) files were not graded"))
+    }
+
     @Test func interruptedGradingFinishesTheRestAndLosesNothing() throws {
         let fixture = try makeClass(30)
         let base = fixture.root.deletingLastPathComponent()

@@ -132,6 +132,10 @@ import Testing
         // untracked file that would fail it (a "mutant" that is the solution) is left out.
         let refused = try course("verify", "exercise1", directory: clone)
         #expect(refused.status == 1 && refused.stderr.contains("--allow-dirty"), "\(refused.stderr)")
+        // Told to, it verifies the working tree, and says plainly that the solved starter scores.
+        let dirty = try course("verify", "exercise1", "--allow-dirty", directory: clone)
+        #expect(dirty.status == 1 && dirty.stdout.contains("Verifying the working tree"), "\(dirty.stdout)")
+        #expect(!dirty.stdout.contains("starter 0/") && dirty.stdout.contains("gives points to the starter"), "\(dirty.stdout)")
         try git(["checkout", "--", "."], in: clone)
         try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
                                          to: clone.appendingPathComponent("solutions/mutants/exercise1/untracked-copy-of-the-solution.swift"))
