@@ -157,19 +157,20 @@ import Testing
         }
     }
 
-    /// A class of eight for exercise 1: three students flip the sign of sigmoidDerivative,
-    /// two leave the square out of tanhDerivative, one is right, and two hand in a misnamed
-    /// file. The report counts each check's passes and each named mistake's students.
+    /// A class of nine for exercise 1: three students flip the sign of sigmoidDerivative,
+    /// two leave the square out of tanhDerivative, one is right, one hands in the starter, and
+    /// two hand in a misnamed file. The report counts each check's passes and each named mistake's students.
     @Test func theReportSaysWhatTheClassGotWrong() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("class-report-\(UUID().uuidString)")
         let root = base.appendingPathComponent("submissions"), output = base.appendingPathComponent("grades")
         let solution = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise1.swift"), encoding: .utf8)
         let flipped = replacingBody(of: "sigmoidDerivative", in: solution, with: "let s = sigmoid(x)\nreturn -s * (1 - s)")
         let unsquared = replacingBody(of: "tanhDerivative", in: solution, with: "return 1 - tanh(x)")
+        let starter = try String(contentsOf: packageRoot.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8)
         let students: [(String, String, String)] = [
             ("flip 1", "exercise1.swift", flipped), ("flip 2", "exercise1.swift", flipped), ("flip 3", "exercise1.swift", flipped),
             ("tanh 1", "exercise1.swift", unsquared), ("tanh 2", "exercise1.swift", unsquared),
-            ("right", "exercise1.swift", solution),
+            ("right", "exercise1.swift", solution), ("unstarted", "exercise1.swift", starter),
             ("capital", "Exercise1.swift", solution), ("zero", "exercise01.swift", solution),
         ]
         for (student, name, source) in students {
@@ -197,24 +198,25 @@ import Testing
             try Data(source.utf8).write(to: file)
             return try course("check", "exercise1", "--json", "--reveal", "--file", file.path).stdout.lowercased()
         }
-        let (right, flip, tanh) = (try passes(solution), try passes(flipped), try passes(unsquared))
+        let (right, flip, tanh, unstarted) = (try passes(solution), try passes(flipped), try passes(unsquared), try passes(starter))
 
         let data = try Data(contentsOf: output.appendingPathComponent("class-report.json"))
         let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(report["students"] as? Int == 8)
+        #expect(report["students"] as? Int == 9)
         let exercise = try #require((report["exercises"] as? [[String: Any]])?.first { $0["exercise"] as? String == "exercise1" })
-        #expect(exercise["submitted"] as? Int == 6)
+        #expect(exercise["submitted"] as? Int == 7)
         #expect(exercise["notSubmitted"] as? Int == 2)
         #expect(exercise["passedEveryCheck"] as? Int == 1)
         let checks = try #require(exercise["checks"] as? [[String: Any]])
         #expect(Set(checks.map { $0["name"] as! String }) == Set(right.keys), "one row per check of the catalogue")
         for check in checks {
             let name = check["name"] as! String
-            let passed = (right[name]! ? 1 : 0) + (flip[name]! ? 3 : 0) + (tanh[name]! ? 2 : 0)
+            let passed = (right[name]! ? 1 : 0) + (flip[name]! ? 3 : 0) + (tanh[name]! ? 2 : 0) + (unstarted[name]! ? 1 : 0)
             #expect(check["passed"] as? Int == passed, "\(name)")
-            #expect(check["failed"] as? Int == 6 - passed, "\(name)")
+            #expect(check["failed"] as? Int == 7 - passed, "\(name)")
         }
-        #expect(checks.contains { $0["failed"] as? Int == 3 } && checks.contains { $0["failed"] as? Int == 2 })
+        #expect(checks.contains { $0["failed"] as? Int == 4 } && checks.contains { $0["failed"] as? Int == 3 })
+        #expect(exercise["couldNotAnswer"] as? [String: Int] == ["a function left unwritten": 1], "the starter's unwritten functions")
 
         // The sign flip is named for its three students, first; each mistake of the others is
         // one the unsquared tanh's own report names, made by its two students.

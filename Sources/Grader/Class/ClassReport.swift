@@ -49,6 +49,20 @@ public struct ClassReport: Codable, Sendable {
         public var checks: [CheckTally]
         /// The named mistakes, the most frequent first.
         public var mistakes: [MistakeTally]
+        /// Students whose code could not answer some check, by why: "a function left
+        /// unwritten", "a crash", "the time limit", "a call to exit()", "too much output",
+        /// "another error".
+        public var couldNotAnswer: [String: Int]
+    }
+
+    /// Why a check's call got no answer, from the grader's message.
+    static func trouble(_ message: String) -> String {
+        if message.contains("is not implemented yet") { return "a function left unwritten" }
+        if message.contains("crashed (") { return "a crash" }
+        if message.hasPrefix("Stopped after ") { return "the time limit" }
+        if message.contains("must not call exit()") { return "a call to exit()" }
+        if message.hasPrefix("Stopped: your code printed") { return "too much output" }
+        return "another error"
     }
 
     public var students: Int
@@ -110,6 +124,11 @@ public struct ClassReport: Codable, Sendable {
         }
         // The most frequent first; ties keep the order in which the checks met them.
         mistakes.sort { $0.tally.students != $1.tally.students ? $0.tally.students > $1.tally.students : $0.position < $1.position }
+        var couldNotAnswer: [String: Int] = [:]
+        for result in submitted {
+            let errors = result.checks.filter { $0.status == .error }
+            for reason in Set(errors.map { ClassReport.trouble($0.messages.first ?? "") }) { couldNotAnswer[reason, default: 0] += 1 }
+        }
         let scores: [Double] = submitted.map(\.score)
         let mean: Double = submitted.isEmpty ? 0 : scores.reduce(0, +) / Double(submitted.count)
         return ExerciseTally(exercise: exercise.id, title: exercise.title, maxScore: exercise.maxPoints,
@@ -117,7 +136,7 @@ public struct ClassReport: Codable, Sendable {
                              compileErrors: submitted.filter { $0.status == .compileError }.count,
                              rejected: submitted.filter { $0.status == .rejected }.count,
                              passedEveryCheck: submitted.filter { $0.status == .passed }.count,
-                             meanScore: mean, checks: checks, mistakes: mistakes.map(\.tally))
+                             meanScore: mean, checks: checks, mistakes: mistakes.map(\.tally), couldNotAnswer: couldNotAnswer)
     }
 
     // MARK: Reading the explanations
@@ -176,6 +195,10 @@ public struct ClassReport: Codable, Sendable {
             lines.append(facts)
             lines.append("")
             guard exercise.submitted > 0 else { continue }
+            if let troubles = exercise.troublesText {
+                lines.append("Code that could not answer some check (students): \(troubles).")
+                lines.append("")
+            }
             lines.append("| check | points | passed | failed | failed, no mistake named |")
             lines.append("|---|---:|---:|---:|---:|")
             for check in exercise.checks {
@@ -215,6 +238,9 @@ public struct ClassReport: Codable, Sendable {
                          + "mean \(formatNumber(exercise.meanScore, digits: 2))/\(formatNumber(exercise.maxScore))")
             if let hardest = exercise.checks.min(by: { $0.passed < $1.passed }), hardest.failed > 0 {
                 lines.append(style.dim("    hardest check: \(hardest.name) (\(hardest.passed)/\(exercise.submitted) passed)"))
+            }
+            if let troubles = exercise.troublesText {
+                lines.append(style.dim("    could not answer: \(troubles)"))
             }
             for mistake in exercise.mistakes.prefix(mistakesPerExercise) {
                 let text = mistake.explanation.count > 100 ? mistake.explanation.prefix(99) + "…" : mistake.explanation
@@ -271,5 +297,14 @@ public struct ClassReport: Codable, Sendable {
         try writeAtomically(Data(markdown.utf8), to: folder.appendingPathComponent("class-report.md"))
         try writeAtomically(self, to: folder.appendingPathComponent("class-report.json"))
         try writeAtomically(Data(svg().utf8), to: folder.appendingPathComponent("class-report.svg"))
+    }
+}
+
+extension ClassReport.ExerciseTally {
+    /// "3 a crash, 1 the time limit", the most frequent first, or nil.
+    var troublesText: String? {
+        guard !couldNotAnswer.isEmpty else { return nil }
+        return couldNotAnswer.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.value) × \($0.key)" }.joined(separator: ", ")
     }
 }
