@@ -39,10 +39,12 @@ func export(_ invocation: Invocation) throws -> Int32 {
     let committed = try committedCourse(invocation, workspace, doing: "export")
     let source = try committed.materialise()
     defer { try? FileManager.default.removeItem(at: source) }
-    let files = try StudentExport(workspace: Workspace(root: source)).write(to: destination)
-    print("Wrote the student version of \(committed.description) (\(files.count) files) to \(Workspace.displayPath(destination)).")
+    let written = try StudentExport(workspace: Workspace(root: source)).write(to: destination)
+    print("Wrote the student version of \(committed.description) (\(written.files.count) files) to \(Workspace.displayPath(destination)).")
     if let note = leftOut(committed) { print(note) }
-    print("It has no solutions, mutants or hidden checks; students start with `swift run course run lesson1`.")
+    let withheld = written.withheldPoints.values.reduce(0, +)
+    print("It has no solutions, mutants or hidden checks (\(formatNumber(withheld)) points in \(written.withheldPoints.count) exercises, "
+          + "which you grade with `course grade` or Gradescope); students start with `swift run course run lesson1`.")
     return 0
 }
 

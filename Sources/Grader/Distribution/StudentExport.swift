@@ -25,10 +25,18 @@ public struct StudentExport {
     /// The file that records the withheld points.
     static let withheldPointsFile = "Sources/Grader/Distribution/WithheldPoints.swift"
 
+    /// What an export wrote.
+    public struct Written {
+        /// The files, relative to the destination.
+        public var files: [String]
+        /// The points of the hidden checks left out, by exercise.
+        public var withheldPoints: [String: Double]
+    }
+
     /// Writes the student version into `destination` (a new or empty folder) and returns the
-    /// files written.
+    /// files written and the points withheld.
     @discardableResult
-    public func write(to destination: URL) throws -> [String] {
+    public func write(to destination: URL) throws -> Written {
         var withheld: [String: Double] = [:]
         let copy = CourseCopy(
             workspace: workspace,
@@ -57,7 +65,7 @@ public struct StudentExport {
         try Data(StudentExport.withheldPointsSource(withheld).utf8).write(to: withheldFile)
         if !written.contains(StudentExport.withheldPointsFile) { written.append(StudentExport.withheldPointsFile) }
         written += try keepStarters(in: destination)
-        return written
+        return Written(files: written, withheldPoints: withheld)
     }
 
     /// Copies `exercises/*.swift` into `starters/`, read-only.
