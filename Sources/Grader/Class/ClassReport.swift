@@ -50,18 +50,21 @@ public struct ClassReport: Codable, Sendable {
         /// The named mistakes, the most frequent first.
         public var mistakes: [MistakeTally]
         /// Students whose code could not answer some check, by why: "a function left
-        /// unwritten", "a crash", "the time limit", "a call to exit()", "too much output",
-        /// "another error".
+        /// unwritten", "a crash", "the time limit", "a call to exit()", "too much output", "a
+        /// reply the grader could not read", "another error".
         public var couldNotAnswer: [String: Int]
     }
 
-    /// Why a check's call got no answer, from the grader's message.
-    static func trouble(_ message: String) -> String {
-        if message.contains("is not implemented yet") { return "a function left unwritten" }
-        if message.contains("crashed (") { return "a crash" }
-        if message.hasPrefix("Stopped after ") { return "the time limit" }
-        if message.contains("must not call exit()") { return "a call to exit()" }
-        if message.hasPrefix("Stopped: your code printed") { return "too much output" }
+    /// Why a check's call got no answer, from the grader's messages.
+    static func trouble(_ messages: [String]) -> String {
+        for message in messages {
+            if message.contains("is not implemented yet") { return "a function left unwritten" }
+            if message.contains("crashed (") { return "a crash" }
+            if message.hasPrefix("Stopped after ") { return "the time limit" }
+            if message.contains("must not call exit()") { return "a call to exit()" }
+            if message.hasPrefix("Stopped: your code printed") { return "too much output" }
+            if message.contains("could not read what your code returned") { return "a reply the grader could not read" }
+        }
         return "another error"
     }
 
@@ -127,7 +130,7 @@ public struct ClassReport: Codable, Sendable {
         var couldNotAnswer: [String: Int] = [:]
         for result in submitted {
             let errors = result.checks.filter { $0.status == .error }
-            for reason in Set(errors.map { ClassReport.trouble($0.messages.first ?? "") }) { couldNotAnswer[reason, default: 0] += 1 }
+            for reason in Set(errors.map { ClassReport.trouble($0.messages) }) { couldNotAnswer[reason, default: 0] += 1 }
         }
         let scores: [Double] = submitted.map(\.score)
         let mean: Double = submitted.isEmpty ? 0 : scores.reduce(0, +) / Double(submitted.count)
