@@ -32,7 +32,8 @@ import Testing
 
     /// The score every submission must get, from its kind; nil for "not submitted". The
     /// hostile kinds must score what exercise 1 scores with the broken function left
-    /// unwritten (`hostileScores`), so no number here depends on the catalogue's checks.
+    /// unwritten (`hostileScores`; for a forgery, at most that), so no number here depends
+    /// on the catalogue's checks.
     func expectedScore(_ kind: ClassFixture.Kind, _ id: String, position: Int, mutantScores: [String: Double],
                        hostileScores: [ClassFixture.Kind: Double]) -> Double? {
         let full = maxima[id]!
@@ -100,7 +101,14 @@ import Testing
                 let observed = scores[id] as? Double
                 let expectedText = expected.map { "\($0)" } ?? "not submitted"
                 let observedText = observed.map { "\($0)" } ?? "\(scores[id] ?? "nothing")"
-                #expect(observed == expected, "\(student) (\(kind)), \(id): expected \(expectedText), observed \(observedText)")
+                if kind == .forging && id == "exercise1" {
+                    // A forged reply and exit(0) never earn more than leaving the function
+                    // unwritten; they may cost more, since the program they break serves the
+                    // checks that follow until the grader notices it has gone.
+                    #expect(observed != nil && observed! <= expected!, "\(student) (\(kind)), \(id): at most \(expectedText), observed \(observedText)")
+                } else {
+                    #expect(observed == expected, "\(student) (\(kind)), \(id): expected \(expectedText), observed \(observedText)")
+                }
                 if expected == nil { #expect(scores[id] is NSNull, "not submitted is null in the JSON, never 0") }
             }
             let statuses = row["statuses"] as! [String: String]
