@@ -81,9 +81,13 @@ public struct CommittedCourse: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let prefix = (try? CommittedCourse.git(["rev-parse", "--show-prefix"], in: root))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        // `git archive` writes exactly the tracked files of the commit: no untracked or ignored file, no edit.
+        let top = try CommittedCourse.git(["rev-parse", "--show-toplevel"], in: root).trimmingCharacters(in: .whitespacesAndNewlines)
+        // `git archive` writes exactly the tracked files of the commit: no untracked or ignored
+        // file, no edit. Run from the top of the repository, it takes the course's folder of
+        // the commit's tree, whichever folder of the repository the course is.
         let archive = folder.appendingPathComponent(".commit.tar")
-        _ = try CommittedCourse.git(["archive", "--format=tar", "--output=\(archive.path)", "\(commit):\(prefix)"], in: root)
+        _ = try CommittedCourse.git(["archive", "--format=tar", "--output=\(archive.path)", "\(commit):\(prefix)"],
+                                    in: URL(fileURLWithPath: top))
         defer { try? FileManager.default.removeItem(at: archive) }
         try CommittedCourse.run("/usr/bin/env", ["tar", "-xf", archive.path, "-C", folder.path], in: folder)
         return folder
