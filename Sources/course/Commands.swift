@@ -46,7 +46,7 @@ let commandSpecs: [CommandSpec] = [
     CommandSpec(name: "reset", abstract: "Put the starter of an exercise back, keeping a copy of your version.",
                 arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)],
                 options: [OptionSpec(name: "--yes", value: nil, help: "Do not ask for confirmation.")],
-                discussion: "The starter comes from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
+                discussion: "The starter comes from starters/ in the student version, otherwise from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
     CommandSpec(name: "hint", abstract: "Show the next hint of an exercise.",
                 arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)], options: [], discussion: nil),
     CommandSpec(name: "verify", abstract: "Instructors: prove every check passes the solution, fails the starter and catches every mutant.",
@@ -54,8 +54,9 @@ let commandSpecs: [CommandSpec] = [
                 options: [
                     OptionSpec(name: "--jobs", value: "n", help: "Files graded at once (default: the number of cores)."),
                     OptionSpec(name: "--json", value: nil, help: "Print the outcome as JSON."),
+                    OptionSpec(name: "--allow-dirty", value: nil, help: "Verify the working tree as it is: uncommitted checks, starters, solutions and mutants."),
                 ],
-                discussion: "Mutants are the known-wrong variants in solutions/mutants/<exercise>/, each starting with a '// Mistake:' line."),
+                discussion: "Verifies the last commit's starters, solutions and mutants; with uncommitted changes it stops unless --allow-dirty. Mutants are the known-wrong variants in solutions/mutants/<exercise>/, each starting with a '// Mistake:' line."),
     CommandSpec(name: "grade", abstract: "Instructors: grade a class folder DIR/<student>/exerciseN.swift, with a gradebook.",
                 arguments: [("folder", "The class folder: one folder per student, holding exerciseN.swift files.", false)],
                 options: [
@@ -66,17 +67,26 @@ let commandSpecs: [CommandSpec] = [
                 ],
                 discussion: """
                     Writes gradebook.csv and gradebook.json (one row per student, one column per exercise, totals),
-                    gradescope/<student>/results.json, and results/<student>/<exercise>.json. A submission that has not
-                    changed since the last run is not graded again, so an interrupted run, started again, finishes the rest.
-                    Missing files count as not submitted; symbolic links are never followed.
+                    gradescope/<student>/results.json, class-report.md, .json and .svg (what the class got wrong: each
+                    check's passes, each named mistake's students), and results/<student>/<exercise>.json. A submission
+                    that has not changed since the last run is not graded again, so an interrupted run, started again,
+                    finishes the rest. A missing exercise is "not submitted" (an empty cell, null in JSON), never a 0;
+                    every other file is named in a warning ("did you mean exercise5.swift?"); links are never followed.
                     """),
     CommandSpec(name: "export", abstract: "Instructors: write the student version of the course into a new folder.",
-                arguments: [("folder", "A new or empty folder.", false)], options: [],
-                discussion: "Leaves out solutions/, the mutants, the hidden checks, the grader's own tests and the instructors' part of the README."),
+                arguments: [("folder", "A new or empty folder.", false)],
+                options: [OptionSpec(name: "--allow-dirty", value: nil, help: "Go on although the course has uncommitted changes; the commit is still what is shipped.")],
+                discussion: """
+                    Copies the last commit, never the working tree: uncommitted changes and untracked files are left out.
+                    Leaves out solutions/, the mutants, the hidden checks, the grader's own tests and the instructors' part of the README.
+                    """),
     CommandSpec(name: "gradescope", abstract: "Instructors: write a Gradescope autograder (setup.sh, run_autograder) into a new folder.",
                 arguments: [("folder", "A new or empty folder.", false)],
-                options: [OptionSpec(name: "--swift-version", value: "version", help: "The Swift release it installs (default: this toolchain's).")],
-                discussion: "Its README.md says how to zip and upload it."),
+                options: [
+                    OptionSpec(name: "--swift-version", value: "version", help: "The Swift release it installs (default: this toolchain's)."),
+                    OptionSpec(name: "--allow-dirty", value: nil, help: "Go on although the course has uncommitted changes; the commit is still what is shipped."),
+                ],
+                discussion: "Built from the last commit, never the working tree. Its README.md says how to zip and upload it."),
     CommandSpec(name: "help", abstract: "Show help for a command.",
                 arguments: [("command", "The command to explain.", true)], options: [], discussion: nil),
 ]

@@ -11,16 +11,53 @@ func verify(_ invocation: Invocation) throws -> Int32 {
     }
     let exercises = try invocation.positionals.first.map { [try exercise(named: $0, for: invocation)] } ?? Catalogue.exercises
     let jobs = try jobCount(invocation)
-    let outcomes = try Verification(grader: try makeGrader(workspace)).verify(exercises, jobs: jobs)
+    let allowDirty = invocation.flags.contains("--allow-dirty")
+    // The committed course, unless told to verify the working tree as it is.
+    // Without git there is no commit: --allow-dirty verifies the folder as it is.
+    let committed: CommittedCourse?
+    do {
+        committed = try CommittedCourse.inspect(workspace)
+    } catch CommittedCourseError.notInGit where allowDirty {
+        committed = nil
+    }
+    try committed?.requireClean(allowDirty: allowDirty, otherwise: "verify the working tree as it is")
+    var source: URL?
+    if let committed, !committed.isDirty { source = try committed.materialise() }
+    defer { if let source { try? FileManager.default.removeItem(at: source) } }
+    let files = source.map { Workspace(root: $0) } ?? workspace
+    var outcomes = try Verification(grader: try makeGrader(workspace), files: files).verify(exercises, jobs: jobs)
+    if let source {
+        // Name the files as the course does, not by the temporary copy's path.
+        let prefix = Workspace(root: source).root.path + "/"
+        for index in outcomes.indices {
+            outcomes[index].problems = outcomes[index].problems.map { $0.replacingOccurrences(of: prefix, with: "") }
+            for m in outcomes[index].mutants.indices {
+                outcomes[index].mutants[m].file = outcomes[index].mutants[m].file.replacingOccurrences(of: prefix, with: "")
+            }
+        }
+    }
+    let what: String
+    if let committed, source != nil {
+        what = committed.description + (committed.untracked.isEmpty ? ""
+            : ", leaving out \(committed.untracked.count) untracked file\(committed.untracked.count == 1 ? "" : "s")")
+    } else if let committed {
+        what = "the working tree, with uncommitted changes to \(committed.changed.count) file\(committed.changed.count == 1 ? "" : "s") (\(committed.changedSummary()))"
+    } else {
+        what = "the course folder as it is (it is not in git)"
+    }
     if invocation.flags.contains("--json") {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(outcomes), as: UTF8.self))
     } else {
         let style = TerminalStyle.standardOutput
+        print(style.dim("Verifying \(what)."))
         for outcome in outcomes {
             let ok = outcome.problems.isEmpty
-            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), starter fails every check, "
+            let starter = outcome.starterScore == 0
+                ? "starter 0/\(formatNumber(outcome.maxScore))"
+                : style.red("starter \(formatNumber(outcome.starterScore, digits: 2))/\(formatNumber(outcome.maxScore))")
+            print("\(ok ? style.green("✓") : style.red("✗")) \(outcome.exercise): solution \(formatNumber(outcome.solutionScore, digits: 2))/\(formatNumber(outcome.maxScore)), \(starter), "
                   + "\(outcome.mutants.filter { !$0.caughtBy.isEmpty }.count)/\(outcome.mutants.count) mutants caught")
             for mutant in outcome.mutants {
                 var by = mutant.caughtBy.isEmpty ? style.red("NOT CAUGHT") : "caught by: " + mutant.caughtBy.joined(separator: "; ")
@@ -62,6 +99,11 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         grader.limits.checkTime = .milliseconds(Int(seconds * 1000))
     }
     let grading = ClassGrading(grader: grader, folder: folder, output: output, exercises: Catalogue.exercises)
+    // Every file that is not graded is named, before grading starts and again in the files.
+    let notGraded = try folder.notGraded(exercises: Catalogue.exercises, skipping: grading.output)
+    for entry in notGraded {
+        FileHandle.standardError.write(Data("Warning: \(entry.message)\n".utf8))
+    }
     let interactive = isatty(2) == 1
     let started = Date()
     let students = try grading.run(jobs: jobs) { done, total, cached in
@@ -71,11 +113,26 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         FileHandle.standardError.write(Data("\r  Grading [\(bar)] \(done)/\(total) (\(cached) unchanged)".utf8))
     }
     if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
-    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students)
+    let gradebook = Gradebook(exercises: Catalogue.exercises, students: students, notGraded: notGraded)
     try gradebook.write(to: output)
+    let warnings = output.appendingPathComponent("not-graded.txt")
+    if notGraded.isEmpty {
+        try? FileManager.default.removeItem(at: warnings)
+    } else {
+        try Data(notGraded.map { $0.message + "\n" }.joined().utf8).write(to: warnings, options: .atomic)
+    }
+    let report = ClassReport(exercises: Catalogue.exercises, students: students)
+    try report.write(to: output)
     let seconds = Date().timeIntervalSince(started)
+    print(report.terminal(style: TerminalStyle.standardOutput))
+    print("")
     print("Graded \(students.count) students × \(Catalogue.exercises.count) exercises in \(formatNumber(seconds, digits: 1)) s.")
     print("Gradebook: \(Workspace.displayPath(output.appendingPathComponent("gradebook.csv"))) and gradebook.json; "
           + "Gradescope results: \(Workspace.displayPath(output.appendingPathComponent("gradescope")))/<student>/results.json")
+    print("What the class got wrong, check by check and mistake by mistake: \(Workspace.displayPath(output.appendingPathComponent("class-report.md"))) "
+          + "(and class-report.json, class-report.svg)")
+    if !notGraded.isEmpty {
+        print("\(notGraded.count) file\(notGraded.count == 1 ? " was" : "s were") not graded (see the warnings above, and \(Workspace.displayPath(warnings))).")
+    }
     return 0
 }

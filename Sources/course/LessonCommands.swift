@@ -69,6 +69,10 @@ func list() throws -> Int32 {
     print("")
     print("  Progress [\(String(repeating: "█", count: filled))\(String(repeating: "·", count: 30 - filled))] "
           + "\(passed)/\(count) exercises, \(formatNumber(earned, digits: 2))/\(formatNumber(total)) points")
+    let withheld = Catalogue.exercises.map(WithheldPoints.of).reduce(0, +)
+    if withheld > 0 {
+        print("  Hidden checks worth \(formatNumber(withheld)) more points are graded by your instructor.")
+    }
     if let next = progress.nextUnfinished(in: Catalogue.exercises) {
         print("  Next: `\(commandName) check \(next.id)`")
     }

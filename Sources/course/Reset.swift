@@ -8,8 +8,10 @@ func reset(_ invocation: Invocation) throws -> Int32 {
     let workspace = try workspace(for: invocation)
     let file = workspace.studentFile(chosen)
     let relative = "exercises/\(chosen.id).swift"
-    guard let starter = pristineStarter(relative, in: workspace.root) else {
-        throw UsageError(message: "Cannot find the starter of \(chosen.id) in git: reset needs the course to be a git clone.",
+    // The student version keeps the starters in starters/; a clone of the course has them in git.
+    let kept = FileManager.default.contents(atPath: workspace.root.appendingPathComponent("\(StudentExport.startersFolder)/\(chosen.id).swift").path)
+    guard let starter = kept ?? pristineStarter(relative, in: workspace.root) else {
+        throw UsageError(message: "Cannot find the starter of \(chosen.id): there is no starters/\(chosen.id).swift, and the course is not a git clone.",
                          spec: invocation.spec)
     }
     let current = FileManager.default.contents(atPath: file.path)

@@ -76,9 +76,18 @@ struct ClassFixture {
         return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
     }
 
-    /// The points exercise 1 loses for each hostile kind: the checks that call the broken
-    /// function (its own check, the central-difference check, and the two hidden ones that
-    /// call it) score 0, the others keep their points.
+    /// The function of exercise 1 that each hostile kind breaks.
+    static func brokenFunction(_ kind: Kind) -> String {
+        switch kind {
+        case .crashing: "elu"
+        case .looping: "tanhDerivative"
+        default: "sigmoidDerivative"
+        }
+    }
+
+    /// Exercise 1 with one function that crashes, loops, or forges a success and exits: the
+    /// checks that call it must score 0, the others keep their points, as if the function
+    /// were not written at all.
     static func hostileExercise1(_ kind: Kind, solution: String) -> String {
         switch kind {
         case .crashing:

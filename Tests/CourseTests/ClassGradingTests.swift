@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 import Testing
 
@@ -29,19 +30,31 @@ import Testing
         return try ClassFixture(root: root, course: packageRoot, exerciseIDs: exercises, count: count)
     }
 
-    /// The score every submission must get, from its kind.
-    func expectedScore(_ kind: ClassFixture.Kind, _ id: String, position: Int, mutantScores: [String: Double]) -> Double {
+    /// The score every submission must get, from its kind; nil for "not submitted". The
+    /// hostile kinds must score what exercise 1 scores with the broken function left
+    /// unwritten (`hostileScores`; for a forgery, at most that), so no number here depends
+    /// on the catalogue's checks.
+    func expectedScore(_ kind: ClassFixture.Kind, _ id: String, position: Int, mutantScores: [String: Double],
+                       hostileScores: [ClassFixture.Kind: Double]) -> Double? {
         let full = maxima[id]!
         switch kind {
         case .correct: return full
         case .partial: return mutantScores[id]!
-        case .starter, .missing, .notCompiling: return 0
-        case .someMissing: return position % 2 == 0 ? full : 0
-        // Exercise 1 has 12 points; the broken function costs the checks that call it:
-        // elu: 1 + 2 + 2; tanhDerivative: 1 + 2 + 2 + 2; sigmoidDerivative: 1 + 2 + 2 + 2.
-        case .crashing: return id == "exercise1" ? 7 : full
-        case .looping, .forging: return id == "exercise1" ? 5 : full
+        case .starter, .notCompiling: return 0
+        case .missing: return nil
+        case .someMissing: return position % 2 == 0 ? full : nil
+        case .crashing, .looping, .forging: return id == "exercise1" ? hostileScores[kind]! : full
         }
+    }
+
+    /// The score of a file checked on its own, with every check revealed.
+    func checkedScore(_ id: String, source: String) throws -> Double {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("alone-\(UUID().uuidString)/\(id).swift")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(source.utf8).write(to: file)
+        let check = try course("check", id, "--json", "--reveal", "--file", file.path)
+        let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
+        return object["score"] as! Double
     }
 
     func gradebook(_ output: URL) throws -> [[String: Any]] {
@@ -68,15 +81,35 @@ import Testing
             #expect(mutantScores[id]! < maxima[id]!, "\(name) must lose points")
         }
 
+        let solution1 = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise1.swift"), encoding: .utf8)
+        var hostileScores: [ClassFixture.Kind: Double] = [:]
+        for kind in [ClassFixture.Kind.crashing, .looping, .forging] {
+            let unwritten = replacingBody(of: ClassFixture.brokenFunction(kind), in: solution1, with: "notImplemented()")
+            hostileScores[kind] = try checkedScore("exercise1", source: unwritten)
+            #expect(hostileScores[kind]! > 0 && hostileScores[kind]! < maxima["exercise1"]!, "\(kind) costs some checks, not all")
+        }
+
         let rows = try gradebook(output)
         #expect(rows.count == fixture.students.count, "the link out of the class is not a student")
         #expect(!rows.contains { $0["student"] as? String == "escape" })
         for (student, kind) in fixture.students {
             let row = try #require(rows.first { $0["student"] as? String == student }, "\(student) is missing")
-            let scores = row["scores"] as! [String: Double]
+            let scores = row["scores"] as! [String: Any]
             for (position, id) in exercises.enumerated() {
-                let expected = student == "linked 99" ? 0 : expectedScore(kind, id, position: position, mutantScores: mutantScores)
-                #expect(scores[id] == expected, "\(student) (\(kind)), \(id): expected \(expected), observed \(scores[id] ?? -1)")
+                let expected = student == "linked 99" ? (id == "exercise1" ? 0 : nil)
+                    : expectedScore(kind, id, position: position, mutantScores: mutantScores, hostileScores: hostileScores)
+                let observed = scores[id] as? Double
+                let expectedText = expected.map { "\($0)" } ?? "not submitted"
+                let observedText = observed.map { "\($0)" } ?? "\(scores[id] ?? "nothing")"
+                if kind == .forging && id == "exercise1" {
+                    // A forged reply and exit(0) never earn more than leaving the function
+                    // unwritten; they may cost more, since the program they break serves the
+                    // checks that follow until the grader notices it has gone.
+                    #expect(observed != nil && observed! <= expected!, "\(student) (\(kind)), \(id): at most \(expectedText), observed \(observedText)")
+                } else {
+                    #expect(observed == expected, "\(student) (\(kind)), \(id): expected \(expectedText), observed \(observedText)")
+                }
+                if expected == nil { #expect(scores[id] is NSNull, "not submitted is null in the JSON, never 0") }
             }
             let statuses = row["statuses"] as! [String: String]
             if kind == .notCompiling { #expect(statuses.values.allSatisfy { $0 == "compile-error" }) }
@@ -86,8 +119,22 @@ import Testing
         #expect(linked["exercise1"] == "rejected")
 
         let csv = try String(contentsOf: output.appendingPathComponent("gradebook.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("student," + exercises.joined(separator: ",") + ",total,max\r\n"))
+        #expect(csv.hasPrefix("student," + exercises.joined(separator: ",") + ",total,max,not submitted\r\n"))
         #expect(csv.contains("\"O'Brien, Jr 4\""), "names with commas are quoted")
+        // In the CSV a missing exercise is an empty cell, named in the last column; a starter is a 0.
+        let lines = csv.split(separator: "\r\n").map(String.init)
+        for (student, kind) in fixture.students where [.missing, .starter].contains(kind) && student != "linked 99" {
+            let line = try #require(lines.first { $0.hasPrefix(student + ",") || $0.hasPrefix("\"" + student) })
+            let cells = line.split(separator: ",", omittingEmptySubsequences: false).suffix(exercises.count + 3)
+            if kind == .missing {
+                let empty = cells.prefix(exercises.count).allSatisfy { $0.isEmpty }
+                #expect(empty, "\(line)")
+                #expect(cells.last == Substring(exercises.joined(separator: " ")), "\(line)")
+            } else {
+                #expect(cells.prefix(exercises.count).allSatisfy { $0 == "0" }, "\(line)")
+                #expect(cells.last == "", "\(line)")
+            }
+        }
         try validateGradescopeFiles(output, students: fixture.students.map(\.name))
     }
 
@@ -116,6 +163,117 @@ import Testing
             }
             #expect(abs(total - (object["score"] as! Double)) < 1e-9, "\(student): the tests add up to the score")
         }
+    }
+
+    /// A class of nine for exercise 1: three students flip the sign of sigmoidDerivative,
+    /// two leave the square out of tanhDerivative, one is right, one hands in the starter, and
+    /// two hand in a misnamed file. The report counts each check's passes and each named mistake's students.
+    @Test func theReportSaysWhatTheClassGotWrong() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("class-report-\(UUID().uuidString)")
+        let root = base.appendingPathComponent("submissions"), output = base.appendingPathComponent("grades")
+        let solution = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise1.swift"), encoding: .utf8)
+        let flipped = replacingBody(of: "sigmoidDerivative", in: solution, with: "let s = sigmoid(x)\nreturn -s * (1 - s)")
+        let unsquared = replacingBody(of: "tanhDerivative", in: solution, with: "return 1 - tanh(x)")
+        let starter = try String(contentsOf: packageRoot.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8)
+        let students: [(String, String, String)] = [
+            ("flip 1", "exercise1.swift", flipped), ("flip 2", "exercise1.swift", flipped), ("flip 3", "exercise1.swift", flipped),
+            ("tanh 1", "exercise1.swift", unsquared), ("tanh 2", "exercise1.swift", unsquared),
+            ("right", "exercise1.swift", solution), ("unstarted", "exercise1.swift", starter),
+            ("capital", "Exercise1.swift", solution), ("zero", "exercise01.swift", solution),
+        ]
+        for (student, name, source) in students {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(student), withIntermediateDirectories: true)
+            try Data(source.utf8).write(to: root.appendingPathComponent(student).appendingPathComponent(name))
+        }
+        let run = try course("grade", root.path, "--output", output.path, "--timeout", "2")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("capital/Exercise1.swift is not graded: did you mean exercise1.swift?"), "\(run.stderr)")
+        #expect(run.stderr.contains("zero/exercise01.swift is not graded: did you mean exercise1.swift?"), "\(run.stderr)")
+        #expect(run.stdout.contains("What the class got wrong"))
+
+        // What each kind of file passes, checked on its own.
+        func passes(_ source: String) throws -> [String: Bool] {
+            let file = base.appendingPathComponent("alone-\(UUID().uuidString)/exercise1.swift")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(source.utf8).write(to: file)
+            let check = try course("check", "exercise1", "--json", "--reveal", "--file", file.path)
+            let checks = (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any])["checks"] as! [[String: Any]]
+            return Dictionary(uniqueKeysWithValues: checks.map { ($0["name"] as! String, $0["status"] as! String == "passed") })
+        }
+        func messages(_ source: String) throws -> String {
+            let file = base.appendingPathComponent("alone-\(UUID().uuidString)/exercise1.swift")
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(source.utf8).write(to: file)
+            return try course("check", "exercise1", "--json", "--reveal", "--file", file.path).stdout.lowercased()
+        }
+        let (right, flip, tanh, unstarted) = (try passes(solution), try passes(flipped), try passes(unsquared), try passes(starter))
+
+        let data = try Data(contentsOf: output.appendingPathComponent("class-report.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(report["students"] as? Int == 9)
+        let exercise = try #require((report["exercises"] as? [[String: Any]])?.first { $0["exercise"] as? String == "exercise1" })
+        #expect(exercise["submitted"] as? Int == 7)
+        #expect(exercise["notSubmitted"] as? Int == 2)
+        #expect(exercise["passedEveryCheck"] as? Int == 1)
+        let checks = try #require(exercise["checks"] as? [[String: Any]])
+        #expect(Set(checks.map { $0["name"] as! String }) == Set(right.keys), "one row per check of the catalogue")
+        for check in checks {
+            let name = check["name"] as! String
+            let passed = (right[name]! ? 1 : 0) + (flip[name]! ? 3 : 0) + (tanh[name]! ? 2 : 0) + (unstarted[name]! ? 1 : 0)
+            #expect(check["passed"] as? Int == passed, "\(name)")
+            #expect(check["failed"] as? Int == 7 - passed, "\(name)")
+        }
+        #expect(checks.contains { $0["failed"] as? Int == 4 } && checks.contains { $0["failed"] as? Int == 3 })
+        #expect(exercise["couldNotAnswer"] as? [String: Int] == ["a function left unwritten": 1], "the starter's unwritten functions")
+
+        // The sign flip is named for its three students, first; each mistake of the others is
+        // one the unsquared tanh's own report names, made by its two students.
+        let mistakes = try #require(exercise["mistakes"] as? [[String: Any]])
+        let counts = mistakes.map { $0["students"] as! Int }
+        #expect(counts == counts.sorted(by: >), "the most frequent first")
+        let first = try #require(mistakes.first)
+        #expect(counts.first == 3 && (first["explanation"] as! String).lowercased().contains("sign flip"), "\(mistakes)")
+        let (flipText, tanhText) = (try messages(flipped), try messages(unsquared))
+        #expect(flipText.contains((first["explanation"] as! String).lowercased()))
+        #expect(counts.dropFirst().allSatisfy { $0 == 2 } && counts.count >= 2, "\(counts)")
+        for mistake in mistakes.dropFirst() {
+            #expect(tanhText.contains((mistake["explanation"] as! String).lowercased()), "\(mistake)")
+        }
+
+        let markdown = try String(contentsOf: output.appendingPathComponent("class-report.md"), encoding: .utf8)
+        #expect(markdown.contains("## exercise1 · ") && markdown.contains("| 3 | A sign flip"))
+        let svg = try String(contentsOf: output.appendingPathComponent("class-report.svg"), encoding: .utf8)
+        #expect(svgProblems(svg).isEmpty, "\(svgProblems(svg))")
+        let gradebook = try String(contentsOf: output.appendingPathComponent("gradebook.json"), encoding: .utf8)
+        #expect(gradebook.contains("Exercise1.swift is not graded: did you mean exercise1.swift?"))
+    }
+
+    /// Every file the grader does not grade is named, with the name it probably should have;
+    /// nothing here compiles, so it is quick.
+    @Test func everyFileNotGradedIsNamed() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("not-graded-\(UUID().uuidString)")
+        let root = base.appendingPathComponent("class")
+        let files = ["ada/Exercise5.swift", "ada/exercise05.swift", "bob/exercise_5.swift", "bob/ex5.swift",
+                     "cy/exercise5 (1).swift", "cy/exercise5.swift.txt", "dee/exercise13.swift", "dee/notes.md",
+                     "eve/src/exercise2.swift", "stray.swift"]
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("// not graded\n".utf8).write(to: url)
+        }
+        let run = try course("grade", root.path, "--output", base.appendingPathComponent("grades").path)
+        #expect(run.status == 0, "\(run.stderr)")
+        for file in ["ada/Exercise5.swift", "ada/exercise05.swift", "bob/exercise_5.swift", "bob/ex5.swift",
+                     "cy/exercise5 (1).swift", "cy/exercise5.swift.txt"] {
+            #expect(run.stderr.contains("Warning: \(file) is not graded: did you mean exercise5.swift?"), "\(file): \(run.stderr)")
+        }
+        #expect(run.stderr.contains("Warning: dee/exercise13.swift is not graded: only exercise1.swift"), "\(run.stderr)")
+        #expect(run.stderr.contains("Warning: dee/notes.md is not graded"))
+        #expect(run.stderr.contains("Warning: eve/src/ is a folder") && run.stderr.contains("move it up into eve/"))
+        #expect(run.stderr.contains("Warning: stray.swift is not in a student's folder"))
+        let listed = try String(contentsOf: base.appendingPathComponent("grades/not-graded.txt"), encoding: .utf8)
+        #expect(listed.split(separator: "\n").count == files.count)
+        #expect(run.stdout.contains("\(files.count) files were not graded"))
     }
 
     @Test func interruptedGradingFinishesTheRestAndLosesNothing() throws {

@@ -1,8 +1,21 @@
 import Foundation
 import Testing
 
+/// Whether the course is in git with a commit: export and gradescope ship its last commit.
+let courseIsInGit: Bool = {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", packageRoot.path, "rev-parse", "--verify", "HEAD"]
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}()
+
 /// The student version and the Gradescope autograder: what they leave out, and that they work.
-@Suite struct DistributionTests {
+@Suite(.enabled(if: courseIsInGit, "export and gradescope ship the course's last commit, so the course must be a git clone"))
+struct DistributionTests {
     func temporaryFolder(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
     }
@@ -65,9 +78,90 @@ import Testing
             .filter { !$0.isEmpty && !$0.hasPrefix("//") }.joined(separator: "\n")
     }
 
+    /// Runs git in `folder` and returns its standard output.
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder.path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// A clean clone of the course's last commit, as a new instructor gets it.
+    func cleanClone() throws -> URL {
+        let clone = temporaryFolder("clone")
+        try git(["clone", "--quiet", packageRoot.path, clone.path], in: packageRoot)
+        return clone
+    }
+
+    /// An instructor's working tree with the three ways it differs from the commit: a starter
+    /// solved to try it, an untracked folder, and an edited catalogue.
+    func dirtyClone() throws -> (clone: URL, starter: String, catalogue: String) {
+        let clone = try cleanClone()
+        let starter = try String(contentsOf: clone.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8)
+        let catalogue = try String(contentsOf: clone.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
+        try FileManager.default.removeItem(at: clone.appendingPathComponent("exercises/exercise1.swift"))
+        try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
+                                         to: clone.appendingPathComponent("exercises/exercise1.swift"))
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("figures"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: clone.appendingPathComponent("figures/plot.svg"))
+        try Data((catalogue + "\n// an uncommitted edit\n").utf8).write(to: clone.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"))
+        return (clone, starter, catalogue)
+    }
+
+    @Test func whatIsShippedIsTheCommitNeverTheWorkingTree() throws {
+        let (clone, starter, catalogue) = try dirtyClone()
+        let commit = String(try git(["rev-parse", "--short=7", "HEAD"], in: clone).prefix(7))
+        for command in ["export", "gradescope"] {
+            let destination = temporaryFolder(command)
+            let refused = try course(command, destination.path, directory: clone)
+            #expect(refused.status == 1, "\(command) refuses a working tree with uncommitted changes")
+            let lines = refused.stderr.split(separator: "\n")
+            #expect(lines.count == 1 && lines[0].contains("uncommitted changes") && lines[0].contains("--allow-dirty")
+                    && lines[0].contains("exercises/exercise1.swift"), "one clear line: \(refused.stderr)")
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: destination.path))?.isEmpty ?? true, "nothing written")
+
+            let shipped = try course(command, destination.path, "--allow-dirty", directory: clone)
+            #expect(shipped.status == 0, "\(shipped.stderr)")
+            #expect(shipped.stdout.contains("commit \(commit)"), "it names the commit: \(shipped.stdout)")
+            let root = command == "export" ? destination : destination.appendingPathComponent("source")
+            #expect(try String(contentsOf: root.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8) == starter,
+                    "\(command) ships the committed starter, not the solved one")
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("figures").path), "no untracked file")
+            let shippedCatalogue = try String(contentsOf: root.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
+            #expect(!shippedCatalogue.contains("an uncommitted edit"))
+            if command == "gradescope" { #expect(shippedCatalogue == catalogue, "the autograder has the committed catalogue") }
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent(".git").path))
+        }
+
+        // verify stops too, and verifies the commit once the tracked files are back: an
+        // untracked file that would fail it (a "mutant" that is the solution) is left out.
+        let refused = try course("verify", "exercise1", directory: clone)
+        #expect(refused.status == 1 && refused.stderr.contains("--allow-dirty"), "\(refused.stderr)")
+        // Told to, it verifies the working tree, and says plainly that the solved starter scores.
+        let dirty = try course("verify", "exercise1", "--allow-dirty", directory: clone)
+        #expect(dirty.status == 1 && dirty.stdout.contains("Verifying the working tree"), "\(dirty.stdout)")
+        #expect(!dirty.stdout.contains("starter 0/") && dirty.stdout.contains("gives points to the starter"), "\(dirty.stdout)")
+        try git(["checkout", "--", "."], in: clone)
+        try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
+                                         to: clone.appendingPathComponent("solutions/mutants/exercise1/untracked-copy-of-the-solution.swift"))
+        let verified = try course("verify", "exercise1", directory: clone)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        #expect(verified.stdout.contains("Verifying commit \(commit)") && verified.stdout.contains("leaving out 2 untracked files"),
+                "\(verified.stdout)")
+        #expect(!verified.stdout.contains("untracked-copy-of-the-solution"))
+    }
+
     @Test func studentVersionHasNoSolutionsMutantsOrHiddenChecks() throws {
         let destination = temporaryFolder("student-version")
-        let run = try course("export", destination.path)
+        let run = try course("export", destination.path, "--allow-dirty")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent("solutions").path))
         #expect(FileManager.default.fileExists(atPath: destination.appendingPathComponent("exercises/exercise1.swift").path))
@@ -99,45 +193,94 @@ import Testing
         #expect(again.status == 64, "an existing folder is never overwritten")
     }
 
-    @Test func studentVersionBuildsAndChecksFromACleanCopy() throws {
+    /// The student version on its own, outside any git repository: it builds, fails every
+    /// starter, passes every solution on its visible checks, says how many hidden points the
+    /// instructor grades, gives hints, lists, watches, and resets an exercise without git.
+    @Test func studentVersionWorksOnItsOwnOutsideGit() throws {
         let destination = temporaryFolder("student-build")
-        #expect(try course("export", destination.path).status == 0)
+        #expect(try course("export", destination.path, "--allow-dirty").status == 0)
         #expect(try buildCourse(in: destination), "swift build in the student version")
         let binary = destination.appendingPathComponent(".build/debug/course")
+        let state = destination.appendingPathComponent(".course")
 
         func run(_ arguments: [String]) throws -> Run {
             let process = Process()
             process.executableURL = binary
             process.arguments = arguments
             process.currentDirectoryURL = destination
-            process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 }
-            let out = Pipe()
+            process.environment = ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1", "COURSE_STATE_DIR": state.path]) { $1 }
+            let out = Pipe(), err = Pipe()
             process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
+            process.standardError = err
+            process.standardInput = FileHandle.nullDevice
             try process.run()
             let data = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self), stderr: "")
+            return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
+                       stderr: String(decoding: errors, as: UTF8.self))
         }
-        let starter = try run(["check", "exercise1"])
-        #expect(starter.status == 1)
-        #expect(starter.stdout.contains("is not implemented yet"))
+        let inGit = Process()
+        inGit.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        inGit.arguments = ["git", "-C", destination.path, "rev-parse", "--git-dir"]
+        inGit.standardOutput = FileHandle.nullDevice
+        inGit.standardError = FileHandle.nullDevice
+        try inGit.run()
+        inGit.waitUntilExit()
+        #expect(inGit.terminationStatus != 0, "the copy is outside any git repository")
+
+        // Every starter fails; every solution passes its visible checks, and only those run.
+        let ids = try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("solutions").path)
+            .filter { $0.hasSuffix(".swift") }.map { String($0.dropLast(6)) }
+        #expect(ids.count >= 12)
         let solved = temporaryFolder("solved")
         try FileManager.default.createDirectory(at: solved, withIntermediateDirectories: true)
-        let file = solved.appendingPathComponent("exercise1.swift")
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise1.swift"), to: file)
-        let passed = try run(["check", "exercise1", "--file", file.path, "--json"])
-        #expect(passed.status == 0, "\(passed.stdout)")
-        let object = try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [String: Any]
-        let checks = object?["checks"] as? [[String: Any]] ?? []
-        #expect(!checks.isEmpty && checks.allSatisfy { $0["visibility"] as? String == "visible" })
+        var withheld = 0.0
+        for id in ids {
+            let starter = try run(["check", id, "--json"])
+            #expect(starter.status == 1, "\(id): the starter fails")
+            let file = solved.appendingPathComponent("\(id).swift")
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/\(id).swift"), to: file)
+            let passed = try run(["check", id, "--file", file.path, "--json"])
+            #expect(passed.status == 0, "\(id): \(passed.stdout)")
+            let object = try JSONSerialization.jsonObject(with: Data(passed.stdout.utf8)) as? [String: Any]
+            let checks = object?["checks"] as? [[String: Any]] ?? []
+            #expect(!checks.isEmpty && checks.allSatisfy { $0["visibility"] as? String == "visible" }, "\(id)")
+            // The instructor's course grades the hidden checks this copy leaves out.
+            let full = try course("check", id, "--file", file.path, "--json", "--reveal")
+            let fullChecks = (try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["checks"] as? [[String: Any]] ?? []
+            withheld += fullChecks.filter { $0["visibility"] as? String == "hidden" }.compactMap { $0["maxScore"] as? Double }.reduce(0, +)
+        }
+        #expect(withheld > 0)
+
+        let report = try run(["check", "exercise1"])
+        #expect(report.stdout.contains("is not implemented yet"))
+        #expect(report.stdout.contains("are graded by your instructor"), "\(report.stdout)")
+        let list = try run(["list"])
+        #expect(list.status == 0 && list.stdout.contains("exercise12"))
+        #expect(list.stdout.contains("Hidden checks worth \(Int(withheld)) more points are graded by your instructor."), "\(list.stdout)")
+        let hint = try run(["hint", "exercise1"])
+        #expect(hint.status == 0 && hint.stdout.contains("Hint 1 of"))
+        let watch = try run(["watch", "exercise1", "--interval", "0.1"])
+        #expect(watch.status == 0 && watch.stdout.contains("Watching"), "watch checks, then stops when its input ends: \(watch.stdout)")
+
+        // reset puts the kept starter back, without git, and keeps the student's version.
+        let exercise = destination.appendingPathComponent("exercises/exercise1.swift")
+        let starterText = try String(contentsOf: destination.appendingPathComponent("starters/exercise1.swift"), encoding: .utf8)
+        try Data("// my attempt\n".utf8).write(to: exercise)
+        let reset = try run(["reset", "exercise1", "--yes"])
+        #expect(reset.status == 0, "\(reset.stderr)")
+        #expect(try String(contentsOf: exercise, encoding: .utf8) == starterText)
+        let backups = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("backups").path)) ?? []
+        #expect(backups.contains("exercise1-1.swift"))
+
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
     }
 
     @Test func gradescopeAutograderWritesResultsForOneSubmission() throws {
         let autograder = temporaryFolder("autograder")
-        let made = try course("gradescope", autograder.path, "--swift-version", "6.3.1")
+        let made = try course("gradescope", autograder.path, "--swift-version", "6.3.1", "--allow-dirty")
         #expect(made.status == 0, "\(made.stderr)")
         for name in ["setup.sh", "run_autograder", "README.md", "source/Package.swift"] {
             #expect(FileManager.default.fileExists(atPath: autograder.appendingPathComponent(name).path), "\(name)")
@@ -158,6 +301,8 @@ import Testing
         try FileManager.default.createDirectory(at: upload, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise1.swift"),
                                          to: upload.appendingPathComponent("exercise1.swift"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("solutions/exercise3.swift"),
+                                         to: autograder.appendingPathComponent("submission/Exercise3.swift"))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [autograder.appendingPathComponent("run_autograder").path]
@@ -176,7 +321,16 @@ import Testing
         let tests = results["tests"] as? [[String: Any]] ?? []
         #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise1 ·") == true && $0["status"] as? String == "passed" })
         #expect(tests.contains { $0["visibility"] as? String == "after_published" }, "hidden checks wait for publication")
-        #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise2 ·") == true && $0["status"] as? String == "failed" },
-                "a missing exercise fails")
+        #expect(tests.contains { ($0["name"] as? String)?.hasPrefix("exercise2 ·") == true && $0["status"] as? String == "failed"
+                    && ($0["output"] as? String)?.hasPrefix("Not submitted") == true },
+                "a missing exercise fails, and says it was not submitted")
+        let output = results["output"] as? String ?? ""
+        #expect(output.contains("Exercise3.swift is not graded: did you mean exercise3.swift?"), "\(output)")
+        #expect(output.contains("exercise3 · ") && output.contains("not submitted"))
+        let score = results["score"] as? Double ?? -1
+        #expect(score == tests.filter { ($0["name"] as? String)?.hasPrefix("exercise1 ·") == true }.compactMap { $0["max_score"] as? Double }.reduce(0, +),
+                "the solution of exercise 1 gets its full score, and nothing else counts")
+        let readme = try String(contentsOf: autograder.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains("zip -r ../autograder.zip setup.sh run_autograder source") && readme.contains("Ubuntu 22.04"))
     }
 }

@@ -68,6 +68,24 @@ struct CourseCopy {
         return kept.joined(separator: "\n")
     }
 
+    /// Returns the text of each region from a line containing `begin` to the next line
+    /// containing `end`.
+    static func regions(_ text: String, begin: String, end: String) -> [String] {
+        var regions: [String] = []
+        var current: [Substring]?
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == nil {
+                if line.contains(begin) { current = [] }
+            } else if line.contains(end) {
+                regions.append(current!.joined(separator: "\n"))
+                current = nil
+            } else {
+                current!.append(line)
+            }
+        }
+        return regions
+    }
+
     /// Returns Package.swift without the lines that name any of the targets, and without the
     /// comment lines right above them.
     static func removingTargets(_ names: [String], from manifest: String) -> String {
@@ -87,6 +105,7 @@ struct CourseCopy {
 public enum DistributionError: Error, CustomStringConvertible {
     case destinationNotEmpty(String)
     case hiddenCheckOutsideMarkers(String)
+    case unreadableHiddenPoints(String)
 
     public var description: String {
         switch self {
@@ -95,6 +114,9 @@ public enum DistributionError: Error, CustomStringConvertible {
         case .hiddenCheckOutsideMarkers(let file):
             "\(file) has a hidden check outside the '// hidden checks: begin' and '// hidden checks: end' lines, "
                 + "so the student version would reveal it."
+        case .unreadableHiddenPoints(let file):
+            "\(file) has a hidden check whose points cannot be read: write each as Check(\"name\", points: N, visibility: .hidden), "
+                + "so that the student version can say how many points the instructor grades."
         }
     }
 }

@@ -21,21 +21,28 @@ public struct Verification: Sendable {
         public var exercise: String
         public var solutionScore: Double
         public var maxScore: Double
+        public var starterScore: Double
         public var mutants: [MutantOutcome]
         /// Everything that is wrong, one sentence each; empty when the exercise verifies.
         public var problems: [String]
     }
 
     let grader: Grader
+    /// Where the starters, solutions and mutants are read: the grader's workspace, or a copy
+    /// of the committed course.
+    let files: Workspace
 
     /// What a file is to the exercise it is graded for.
     private enum Role { case solution, starter, mutant }
 
-    public init(grader: Grader) { self.grader = grader }
+    public init(grader: Grader, files: Workspace? = nil) {
+        self.grader = grader
+        self.files = files ?? grader.workspace
+    }
 
     /// Verifies the exercises, grading their files in parallel on `jobs` workers.
     public func verify(_ exercises: [Exercise], jobs: Int) throws -> [ExerciseOutcome] {
-        let workspace = grader.workspace
+        let workspace = files
         var tasks: [(exercise: Exercise, role: Role, file: URL)] = []
         for exercise in exercises {
             tasks.append((exercise, .solution, workspace.solutionFile(exercise)))
@@ -45,7 +52,7 @@ public struct Verification: Sendable {
         let results = try parallelMap(tasks, jobs: jobs) { task in try grader.grade(task.exercise, file: task.file) }
         return exercises.map { exercise in
             var problems: [String] = []
-            var solutionScore = 0.0
+            var solutionScore = 0.0, starterScore = 0.0
             var mutants: [MutantOutcome] = []
             for (task, result) in zip(tasks, results) where task.exercise.id == exercise.id {
                 switch task.role {
@@ -53,6 +60,7 @@ public struct Verification: Sendable {
                     solutionScore = result.score
                     problems += solutionProblems(result)
                 case .starter:
+                    starterScore = result.score
                     problems += starterProblems(result, exercise: exercise, file: task.file)
                 case .mutant:
                     let caught = result.checks.filter { $0.status != .passed }
@@ -71,7 +79,7 @@ public struct Verification: Sendable {
             }
             if exercise.hints.isEmpty { problems.append("It has no hints.") }
             return ExerciseOutcome(exercise: exercise.id, solutionScore: solutionScore, maxScore: exercise.maxPoints,
-                                   mutants: mutants, problems: problems)
+                                   starterScore: starterScore, mutants: mutants, problems: problems)
         }
     }
 

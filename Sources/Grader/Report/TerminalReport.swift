@@ -34,6 +34,11 @@ public struct TerminalReport {
             }
         }
         lines.append(summary(result))
+        let withheld = WithheldPoints.of(exercise)
+        if withheld > 0 {
+            lines.append(style.dim("This copy of the course checks \(formatNumber(result.maxScore)) of the exercise's "
+                                   + "\(formatNumber(result.maxScore + withheld)) points; \(formatNumber(withheld)) more, in hidden checks, are graded by your instructor."))
+        }
         if result.status == .failed {
             lines.append(style.dim("Numbers are compared with \(result.tolerance)."))
         }
