@@ -47,8 +47,14 @@ let commandSpecs: [CommandSpec] = [
                 arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)],
                 options: [OptionSpec(name: "--yes", value: nil, help: "Do not ask for confirmation.")],
                 discussion: "The starter comes from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
-    CommandSpec(name: "hint", abstract: "Show the next hint of an exercise.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)], options: [], discussion: nil),
+    CommandSpec(name: "hint", abstract: "Show the next hint of an exercise, about what fails in it.",
+                arguments: [("exercise", "The exercise: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                options: [OptionSpec(name: "--all", value: nil, help: "Show again every hint you have seen, without a new one.")],
+                discussion: """
+                    The next hint is about the first failing check of your file (checked first if it changed since
+                    the last check), then come the hints about the whole exercise. Each hint is shown once; the last
+                    one says so.
+                    """),
     CommandSpec(name: "verify", abstract: "Instructors: prove every check passes the solution, fails the starter and catches every mutant.",
                 arguments: [("exercise", "Verify only this exercise.", true)],
                 options: [
