@@ -16,7 +16,7 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
         }
         print(help(for: spec))
         return 0
-    case "list": return try list()
+    case "list": return try list(invocation)
     case "run": return try runLesson(invocation)
     case "check": return try check(invocation)
     case "hint": return try hint(invocation)
@@ -53,12 +53,20 @@ func range(_ names: [String]) -> String {
     names.count > 2 ? "\(names.first!) … \(names.last!)" : names.joined(separator: ", ")
 }
 
+/// Returns the course folder the command works on, or throws `MissingCourse`.
 func workspace(for invocation: Invocation) throws -> Workspace {
     do {
         return try Workspace.locate()
     } catch {
-        throw UsageError(message: "\(error)", spec: invocation.spec)
+        throw MissingCourse(message: "\(error)")
     }
+}
+
+/// No course folder was found: not a usage error, since the command line was right, but a
+/// missing input (EX_NOINPUT in sysexits(3)).
+struct MissingCourse: Error {
+    let message: String
+    static let exitStatus: Int32 = 66
 }
 
 /// Prepares the grader, saying so when the course library is compiled for the first time.
