@@ -17,10 +17,15 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
     var saveFigure: ((String, String) -> Void)?
     if let folder = invocation.options["--svg"] {
         let url = URL(fileURLWithPath: folder)
+        let isNew = !FileManager.default.fileExists(atPath: url.path)
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw UsageError(message: "Cannot create the folder '\(folder)' for the figures.", spec: invocation.spec)
+        }
+        if isNew {
+            // A folder of generated figures is not part of the course: git ignores it, whatever its name.
+            try? Data("# Figures written by `course run --svg`.\n*\n".utf8).write(to: url.appendingPathComponent(".gitignore"))
         }
         saveFigure = { name, svg in
             let file = url.appendingPathComponent(name)
