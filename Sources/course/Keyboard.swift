@@ -19,6 +19,12 @@ struct Keyboard {
         atexit { restoreTerminal() }
         signal(SIGTSTP, stopHandler)
         signal(SIGCONT, continueHandler)
+        // A parent may have left them blocked (a blocked signal mask is inherited across exec).
+        var stopSignals = sigset_t()
+        sigemptyset(&stopSignals)
+        sigaddset(&stopSignals, SIGTSTP)
+        sigaddset(&stopSignals, SIGCONT)
+        pthread_sigmask(SIG_UNBLOCK, &stopSignals, nil)
         enterKeyMode()
     }
 
