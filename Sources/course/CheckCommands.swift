@@ -5,7 +5,7 @@ import Grader
 // `course check`.
 
 func check(_ invocation: Invocation) throws -> Int32 {
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     var progress = StudentProgress.load(from: workspace)
     let chosen: Exercise
     if let name = invocation.positionals.first {

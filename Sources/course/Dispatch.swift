@@ -16,7 +16,7 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
         }
         print(help(for: spec))
         return 0
-    case "list": return try list(invocation)
+    case "list": return try list()
     case "run": return try runLesson(invocation)
     case "check": return try check(invocation)
     case "hint": return try hint(invocation)
@@ -53,8 +53,8 @@ func range(_ names: [String]) -> String {
     names.count > 2 ? "\(names.first!) … \(names.last!)" : names.joined(separator: ", ")
 }
 
-/// Returns the course folder the command works on, or throws `MissingCourse`.
-func workspace(for invocation: Invocation) throws -> Workspace {
+/// Returns the course folder commands work on, or throws `MissingCourse`.
+func locateCourse() throws -> Workspace {
     do {
         return try Workspace.locate()
     } catch {

@@ -16,7 +16,7 @@ func newFolder(_ invocation: Invocation) throws -> URL {
 
 func export(_ invocation: Invocation) throws -> Int32 {
     let destination = try newFolder(invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let files = try StudentExport(workspace: workspace).write(to: destination)
     print("Wrote the student version (\(files.count) files) to \(Workspace.displayPath(destination)).")
     print("It has no solutions, mutants or hidden checks; students start with `swift run course run lesson1`.")
@@ -25,7 +25,7 @@ func export(_ invocation: Invocation) throws -> Int32 {
 
 func gradescope(_ invocation: Invocation) throws -> Int32 {
     let destination = try newFolder(invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let version = try invocation.options["--swift-version"] ?? toolchainVersion()
     try GradescopeAutograder(workspace: workspace, swiftVersion: version).write(to: destination)
     print("Wrote a Gradescope autograder for Swift \(version) to \(Workspace.displayPath(destination)).")

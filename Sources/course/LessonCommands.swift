@@ -11,7 +11,7 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
         let suggestion = likelyName(name, prefix: "lesson", among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
     }
-    if let text = Catalogue.lessonFile(lesson, in: try workspace(for: invocation)) {
+    if let text = Catalogue.lessonFile(lesson, in: try locateCourse()) {
         print(TerminalStyle.standardOutput.dim("Read along: \(Workspace.displayPath(text))"))
     }
     var saveFigure: ((String, String) -> Void)?
@@ -41,9 +41,9 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
     return 0
 }
 
-func list(_ invocation: Invocation) throws -> Int32 {
+func list() throws -> Int32 {
     let style = TerminalStyle.standardOutput
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let progress = StudentProgress.load(from: workspace)
     print(style.bold("Lessons"))
     for lesson in Catalogue.lessons {

@@ -8,7 +8,7 @@ import Grader
 /// It looks at the file's size, modification time and contents every `--interval` seconds,
 /// which works on every file system, including those without change notifications.
 func watch(_ invocation: Invocation) throws -> Int32 {
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     var progress = StudentProgress.load(from: workspace)
     var interval = 0.5
     if let text = invocation.options["--interval"] {
