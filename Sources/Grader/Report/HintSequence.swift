@@ -8,7 +8,9 @@
 public struct HintSequence: Sendable {
     /// One hint: its text, and the check it is attached to, if any.
     public struct Hint: Sendable, Equatable {
+        /// What the hint says.
         public let text: String
+        /// The name of the check the hint is attached to, or nil for a hint about the whole exercise.
         public let check: String?
     }
 

@@ -18,8 +18,11 @@ public struct StudentProgress: Codable, Sendable, Equatable {
         /// The SHA-256 of the file of the last result, to tell whether it has changed since.
         public var sourceDigest: String?
 
+        /// Creates the entry of an exercise not checked yet.
         public init() {}
 
+        /// Reads an entry; the fields a progress file written by an earlier version lacks
+        /// take their defaults.
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             status = try container.decodeIfPresent(ExerciseResult.Status.self, forKey: .status)
