@@ -1,3 +1,5 @@
+// Linux only: the pseudo-terminal is opened through glibc, and the session through util-linux's setsid.
+#if os(Linux)
 import Foundation
 import Glibc
 import Testing
@@ -165,3 +167,4 @@ struct WatchTerminalTests {
         #expect(pty.isInLineMode)
     }
 }
+#endif
