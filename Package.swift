@@ -20,6 +20,9 @@ let package = Package(
         .target(name: "Backpropagation", dependencies: ["CourseKit"]),
         .target(name: "Convolution", dependencies: ["CourseKit"]),
         .target(name: "SelfAttention", dependencies: ["CourseKit"]),
+        // The launcher of a box: namespaces, file system, limits, user and system-call filter,
+        // then the submission (or the compiler). The grader compiles it into its cache.
+        .executableTarget(name: "course-box", path: "Sources/SandboxLauncher"),
         // The exercise catalogue, the compile-and-run engine, the judges and the reports.
         .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron", "ShallowNetworks", "XOR", "Backpropagation", "Convolution", "SelfAttention"]),
         // Argument parsing and dispatch only.

@@ -53,8 +53,14 @@ public indirect enum WireValue: Equatable, Sendable {
         }
     }
 
+    /// The deepest nesting of lists a message may have: every value of the course is at most
+    /// a list of lists of matrices, and a bound keeps a hostile reply from exhausting the
+    /// stack of the process that reads it.
+    public static let maxDepth = 16
+
     /// Parses one value from the tokens, starting at `index` and moving it past the value.
-    public static func decode(_ tokens: [Substring], at index: inout Int) throws(WireError) -> WireValue {
+    public static func decode(_ tokens: [Substring], at index: inout Int, depth: Int = 0) throws(WireError) -> WireValue {
+        guard depth <= maxDepth else { throw .malformed("lists nested more than \(maxDepth) deep") }
         func next() throws(WireError) -> Substring {
             guard index < tokens.count else { throw .malformed("the value ends too early") }
             defer { index += 1 }
@@ -81,6 +87,7 @@ public indirect enum WireValue: Equatable, Sendable {
         case "b": return .bool(try int() != 0)
         case "v":
             let n = try count()
+            guard n <= tokens.count - index else { throw .malformed("the value ends too early") }
             var xs: [Double] = []
             xs.reserveCapacity(n)
             for _ in 0..<n { xs.append(try double()) }
@@ -92,9 +99,9 @@ public indirect enum WireValue: Equatable, Sendable {
             return .ints(ns)
         case "m":
             let rows = try count(), columns = try count()
-            guard rows.multipliedReportingOverflow(by: columns).partialValue <= 50_000_000 else {
-                throw .malformed("matrix too large")
-            }
+            let product = rows.multipliedReportingOverflow(by: columns)
+            guard !product.overflow, product.partialValue <= 50_000_000 else { throw .malformed("matrix too large") }
+            guard product.partialValue <= tokens.count - index else { throw .malformed("the value ends too early") }
             var xs: [Double] = []
             xs.reserveCapacity(rows * columns)
             for _ in 0..<(rows * columns) { xs.append(try double()) }
@@ -102,7 +109,8 @@ public indirect enum WireValue: Equatable, Sendable {
         case "l":
             let n = try count()
             var items: [WireValue] = []
-            for _ in 0..<n { items.append(try decode(tokens, at: &index)) }
+            guard n <= tokens.count - index else { throw .malformed("the value ends too early") }
+            for _ in 0..<n { items.append(try decode(tokens, at: &index, depth: depth + 1)) }
             return .list(items)
         case let tag:
             throw .malformed("unknown tag '\(tag)'")

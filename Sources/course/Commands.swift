@@ -68,6 +68,7 @@ let commandSpecs: [CommandSpec] = [
                     OptionSpec(name: "--jobs", value: "n", help: "Submissions graded at once (default: the number of cores)."),
                     OptionSpec(name: "--timeout", value: "seconds", help: "Wall time allowed to each check (default: 10)."),
                     OptionSpec(name: "--output", value: "path", help: "Where results go (default: <folder>-grades next to the folder)."),
+                    OptionSpec(name: "--no-sandbox", value: nil, help: "Grade even where no sandbox can be set up (as this user, never as root)."),
                 ],
                 discussion: """
                     Writes gradebook.csv and gradebook.json (one row per student, one column per exercise, totals),

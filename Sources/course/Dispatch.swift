@@ -16,8 +16,12 @@ func dispatch(_ invocation: Invocation) throws -> Int32 {
         }
         print(help(for: spec))
         return 0
-    case "list": return try list()
-    case "run": return try runLesson(invocation)
+    case "list":
+        prepareGraderInBackground()
+        return try list()
+    case "run":
+        prepareGraderInBackground()
+        return try runLesson(invocation)
     case "check": return try check(invocation)
     case "hint": return try hint(invocation)
     case "watch": return try watch(invocation)
@@ -69,11 +73,31 @@ struct MissingCourse: Error {
     static let exitStatus: Int32 = 66
 }
 
-/// Prepares the grader, saying so when the course library is compiled for the first time.
-func makeGrader(_ workspace: Workspace) throws -> Grader {
-    let cacheExists = FileManager.default.fileExists(atPath: workspace.cacheFolder.path)
-    if !cacheExists {
-        FileHandle.standardError.write(Data("Compiling the course library for the grader (once, a few seconds)…\n".utf8))
+/// Prepares the grader, saying so when the course library is compiled for the first time,
+/// and once what the user should know about the sandbox.
+func makeGrader(_ workspace: Workspace, sandbox: SandboxPolicy = .preferred) throws -> Grader {
+    let grader = try Grader(workspace: workspace, sandbox: sandbox) { notice in
+        FileHandle.standardError.write(Data((notice + "\n").utf8))
     }
-    return try Grader(workspace: workspace)
+    if let warning = grader.sandboxWarning {
+        FileHandle.standardError.write(Data((warning + "\n").utf8))
+    }
+    return grader
+}
+
+/// The hidden command that a first `course run` or `course list` starts in the background:
+/// it compiles the course library and prepares the sandbox, then exits.
+let prepareCommand = "__prepare-grader"
+
+/// Starts preparing the grader in the background when the course library is not compiled
+/// yet, so that the student's first check, a lesson later, does not wait for it.
+func prepareGraderInBackground() {
+    guard let workspace = try? Workspace.locate(), Grader.needsPreparing(workspace),
+          let executable = Bundle.main.executableURL else { return }
+    Grader.startPreparing(executable: executable, arguments: [prepareCommand])
+}
+
+/// The sandbox a grading command insists on: a box, unless told `--no-sandbox`.
+func gradingPolicy(_ invocation: Invocation) -> SandboxPolicy {
+    invocation.flags.contains("--no-sandbox") ? .disabled : .required
 }

@@ -53,7 +53,8 @@ func grade(_ invocation: Invocation) throws -> Int32 {
         ?? folder.root.deletingLastPathComponent().appendingPathComponent(folder.root.lastPathComponent + "-grades")
     let jobs = try jobCount(invocation)
     let workspace = try locateCourse()
-    var grader = try makeGrader(workspace)
+    var grader = try makeGrader(workspace, sandbox: gradingPolicy(invocation))
+    guard grader.canRunSubmissions else { return 1 }
     if let text = invocation.options["--timeout"] {
         guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
             throw UsageError(message: "'--timeout' needs a number of seconds from 0 to 3600, not '\(text)'.", spec: invocation.spec)

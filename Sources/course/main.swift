@@ -5,6 +5,9 @@ signal(SIGPIPE, SIG_IGN)
 installInterruptHandler()
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments == [prepareCommand] {
+    exit((try? Workspace.locate()).flatMap { try? Grader(workspace: $0) } == nil ? 1 : 0)
+}
 do {
     switch try parse(arguments) {
     case .overview:

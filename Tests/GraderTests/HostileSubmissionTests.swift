@@ -94,3 +94,25 @@ import Testing
         #expect(result.score == 0)
     }
 }
+
+/// An endless loop costs one call's limit once: the function is named, and every later check
+/// that needs it says so at once instead of waiting again.
+@Suite struct EndlessLoopTests {
+    @Test func aFunctionThatNeverReturnsIsStoppedOnce() throws {
+        let exercise1 = Catalogue.exercise(named: "exercise1")!
+        var grader = sharedGrader
+        grader.limits = RunLimits()
+        let source = replacingBody(of: "softplus", in: courseFile("solutions/exercise1.swift"),
+                                   with: "var i = 0\nwhile true { i &+= 1 }")
+        let started = ContinuousClock.now
+        let result = try grade(exercise1, source: source, grader: grader)
+        let elapsed = ContinuousClock.now - started
+        let needing = result.checks.filter { $0.messages.joined().contains("softplus") && $0.status != .passed }
+        #expect(needing.count >= 2, "\(result.checks.map { ($0.name, $0.messages) })")
+        #expect(needing.first?.messages.joined().contains("softplus did not return within 2 s") == true, "\(needing.first?.messages ?? [])")
+        #expect(needing.dropFirst().allSatisfy { $0.messages.joined().contains("Not run: softplus did not return") },
+                "\(needing.map(\.messages))")
+        #expect(result.check("swish").status == .passed, "the other functions are still graded")
+        #expect(elapsed < .seconds(6), "an endless loop cost \(elapsed)")
+    }
+}

@@ -42,7 +42,7 @@ final class ChildProcess {
 
     /// Starts `executable` with the arguments and environment given, in `directory`.
     init(executable: String, arguments: [String], environment: [String],
-         withChannel: Bool, outputLimit: Int = 1 << 20, channelLimit: Int = 256 << 20) throws {
+         withChannel: Bool, outputLimit: Int = 1 << 20, channelLimit: Int = 16 << 20) throws {
         self.outputLimit = outputLimit
         self.channelLimit = channelLimit
         // Pipes are created and the child spawned under one lock, so that no other thread's

@@ -9,26 +9,63 @@ public struct Grader: Sendable {
     public var limits: RunLimits
     let toolchain: Toolchain
     let library: LibraryBuild
+    var sandbox: Sandbox
 
-    /// Prepares a grader for the workspace, compiling the course library once if needed.
+    /// Prepares a grader for the workspace, compiling the course library once if needed,
+    /// and finds the strongest sandbox the machine offers.
     ///
-    /// It makes the process ignore SIGPIPE: a submission that dies while the grader writes
-    /// to it must give a verdict, not kill the grader.
-    public init(workspace: Workspace, limits: RunLimits = RunLimits()) throws {
+    /// It makes the process ignore SIGPIPE (a submission that dies while the grader writes
+    /// to it must give a verdict, not kill the grader) and undumpable (nothing of the same
+    /// user can trace it or read its memory).
+    /// `notice` hears, once, why it waits when the course library is being compiled.
+    public init(workspace: Workspace, limits: RunLimits = RunLimits(), sandbox policy: SandboxPolicy = .preferred,
+                notice: (String) -> Void = { _ in }) throws {
         signal(SIGPIPE, SIG_IGN)
+        makeUndumpable()
         self.workspace = workspace
         self.limits = limits
         toolchain = try Toolchain.locate()
-        library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain)
+        library = try LibraryBuild.prepare(in: workspace, toolchain: toolchain, notice: notice)
         Grader.protectCache(workspace.cacheFolder)
+        sandbox = Sandbox(launcher: library.launcher, library: library.folder, runtime: toolchain.runtimeFolder, policy: policy)
+        library.prepareModuleCache(workspace: workspace, toolchain: toolchain, sandbox: sandbox)
     }
+
+    /// Whether the course library still has to be compiled, which a command that does not
+    /// grade can start in the background (`startPreparing`) so that the first check does not wait.
+    public static func needsPreparing(_ workspace: Workspace) -> Bool {
+        guard let toolchain = try? Toolchain.locate(), let hash = try? LibraryBuild.contentHash(in: workspace, toolchain: toolchain) else {
+            return false
+        }
+        return !FileManager.default.fileExists(atPath: workspace.cacheFolder.appendingPathComponent("library-\(hash)/complete").path)
+    }
+
+    /// Starts `executable arguments` (the course's own command that builds a grader and
+    /// exits) detached from this process: it goes on after this command ends, and whatever
+    /// command needs the library next waits for it through the library's lock.
+    public static func startPreparing(executable: URL, arguments: [String]) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try? process.run()
+    }
+
+    /// What the user should know about the sandbox on this machine (none, or a weaker one
+    /// than the full box), or nil when every submission runs in a full box.
+    public var sandboxWarning: String? { sandbox.warning }
+
+    /// Whether submissions can run at all under this grader's sandbox policy.
+    public var canRunSubmissions: Bool { sandbox.mode != nil }
 
     /// Under root, closes the cache to the sandbox users: they may pass through it to the
     /// course library and their own folder, but not list it nor read other submissions'
     /// compiled programs.
     static func protectCache(_ cache: URL) {
         guard geteuid() == 0 else { return }
-        for (folder, mode) in [("", 0o711), ("submissions", 0o700), ("staging", 0o700), ("runs", 0o711)] {
+        for (folder, mode) in [("", 0o711), ("submissions", 0o700), ("staging", 0o711), ("runs", 0o711)] {
             let url = folder.isEmpty ? cache : cache.appendingPathComponent(folder)
             try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
             chmod(url.path, mode_t(mode))
@@ -50,8 +87,15 @@ public struct Grader: Sendable {
         if let reason = Grader.rejection(of: data) {
             return refused(exercise, file: display, reason: reason)
         }
-        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library)
-        switch try build.build(source: Array(data), displayPath: display, exercise: exercise) {
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: library, sandbox: sandbox)
+        let outcome: SubmissionBuild.Outcome
+        do {
+            outcome = try build.build(source: Array(data), displayPath: display, exercise: exercise)
+        } catch let error as SandboxError {
+            // Fails closed: without its box, nothing of the submission is compiled or run.
+            return refused(exercise, file: display, reason: error.description)
+        }
+        switch outcome {
         case .diagnostics(let text, let cached):
             result.status = .compileError
             result.compilerOutput = text
@@ -61,7 +105,8 @@ public struct Grader: Sendable {
             result.cached = cached
             let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
             defer { try? FileManager.default.removeItem(at: scratch) }
-            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, library: library.folder)
+            let runner = SubmissionRunner(program: program, limits: limits, scratch: scratch, sandbox: sandbox,
+                                          library: library, runtimeFolder: toolchain.runtimeFolder)
             result.checks = run(exercise, with: runner)
             runner.stop()
             let printed = runner.printed.text

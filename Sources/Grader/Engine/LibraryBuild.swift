@@ -12,24 +12,63 @@ struct LibraryBuild: Sendable {
     let hash: String
 
     static let modules = ["CourseKit", "SubmissionRuntime"]
+    /// The folder of the sandbox launcher's sources, and the program built from them.
+    static let launcherModule = "SandboxLauncher"
+    static let launcherName = "course-box"
 
-    /// Returns the library for the workspace, building it first if needed.
-    static func prepare(in workspace: Workspace, toolchain: Toolchain) throws -> LibraryBuild {
+    /// The launcher that sets up every box.
+    var launcher: URL { folder.appendingPathComponent(LibraryBuild.launcherName) }
+    /// The compiler's module cache, prepared once and copied for every compile.
+    var moduleCache: URL { folder.appendingPathComponent("module-cache") }
+
+    /// Compiles an empty submission once in a box, so that the clang modules every
+    /// submission needs (the C library's, the runtime's shims) are in a cache that each
+    /// compile of a student's file starts from. The cache records its own path, so it is
+    /// built and used at the same place inside the box; without a namespace box, each
+    /// compile starts with an empty cache.
+    func prepareModuleCache(workspace: Workspace, toolchain: Toolchain, sandbox: Sandbox) {
+        guard sandbox.mode == .namespaces, !FileManager.default.fileExists(atPath: moduleCache.path),
+              let lock = try? FileLock(workspace.cacheFolder.appendingPathComponent("library.lock")) else { return }
+        defer { lock.unlock() }
+        guard !FileManager.default.fileExists(atPath: moduleCache.path) else { return }
+        let build = SubmissionBuild(workspace: workspace, toolchain: toolchain, library: self, sandbox: sandbox)
+        guard let built = try? build.compileEmptyProgram() else { return }
+        try? ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: built, to: moduleCache) }
+        try? LibraryBuild.seal(moduleCache)
+        try? FileManager.default.removeItem(at: built.deletingLastPathComponent())
+    }
+
+    /// Returns the library for the workspace, building it first if needed. `notice` hears,
+    /// once, why the caller waits: another command building it, or this one.
+    static func prepare(in workspace: Workspace, toolchain: Toolchain,
+                        notice: (String) -> Void = { _ in }) throws -> LibraryBuild {
         let hash = try contentHash(in: workspace, toolchain: toolchain)
         let folder = workspace.cacheFolder.appendingPathComponent("library-\(hash)")
         let build = LibraryBuild(folder: folder, hash: hash)
         let marker = folder.appendingPathComponent("complete")
-        if FileManager.default.fileExists(atPath: marker.path) { return build }
+        if build.isIntact { return build }
 
         try FileManager.default.createDirectory(at: workspace.cacheFolder, withIntermediateDirectories: true)
-        let lock = try FileLock(workspace.cacheFolder.appendingPathComponent("library.lock"))
+        let progress = BuildProgress(cache: workspace.cacheFolder)
+        let lockFile = workspace.cacheFolder.appendingPathComponent("library.lock")
+        let lock: FileLock
+        if let free = try FileLock(lockFile, wait: false) {
+            lock = free
+        } else {
+            notice(progress.waitingNotice())
+            lock = try FileLock(lockFile)!
+        }
         defer { lock.unlock() }
-        if FileManager.default.fileExists(atPath: marker.path) { return build }
+        if FileManager.default.fileExists(atPath: marker.path) && build.isIntact { return build }
+        notice("Compiling the course library that your code is checked against (once\(progress.usualDuration.map { ", about \($0) s" } ?? ""))…")
+        let started = ContinuousClock.now
+        defer { progress.finish(after: ContinuousClock.now - started) }
 
         let staging = workspace.cacheFolder.appendingPathComponent("library-\(hash).staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        for module in modules {
+        for (step, module) in modules.enumerated() {
+            progress.record(step: step + 1, of: modules.count + 1, module)
             let library = staging.appendingPathComponent(Toolchain.libraryPrefix + module + Toolchain.librarySuffix)
             var arguments = ["-parse-as-library", "-emit-library", "-emit-module", "-O", "-wmo",
                              "-module-name", module,
@@ -42,10 +81,13 @@ struct LibraryBuild: Sendable {
             #endif
             for dependency in modules.prefix(while: { $0 != module }) { arguments += ["-l\(dependency)"] }
             arguments += try sources(of: module, in: workspace).map(\.path)
-            let (status, output) = try runTool(toolchain.swiftc, arguments)
-            guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
+            try compile(arguments, toolchain: toolchain)
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent("complete").path, contents: Data())
+        progress.record(step: modules.count + 1, of: modules.count + 1, "the sandbox launcher")
+        try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path]
+                    + sources(of: launcherModule, in: workspace).map(\.path), toolchain: toolchain)
+        try seal(staging)
+        try Data(fingerprint(of: staging).utf8).write(to: staging.appendingPathComponent("complete"))
         try? FileManager.default.removeItem(at: folder)
         do {
             try FileManager.default.moveItem(at: staging, to: folder)
@@ -75,7 +117,7 @@ struct LibraryBuild: Sendable {
     /// remembered under a stamp of the files' names, sizes and modification times, and
     /// computed from the contents only when that stamp is new.
     static func contentHash(in workspace: Workspace, toolchain: Toolchain) throws -> String {
-        let files = try modules.flatMap { try sources(of: $0, in: workspace) }
+        let files = try (modules + [launcherModule]).flatMap { try sources(of: $0, in: workspace) }
         var stamp = toolchain.fingerprint
         for file in files { stamp += "\n\(file.path) \(fileStamp(file.path))" }
         let stampFile = workspace.cacheFolder.appendingPathComponent("stamps/library-\(sha256Hex(Array(stamp.utf8)).prefix(24))")
@@ -91,6 +133,44 @@ struct LibraryBuild: Sendable {
         return hash
     }
 
+    private static func compile(_ arguments: [String], toolchain: Toolchain) throws {
+        let (status, output) = try runTool(toolchain.swiftc, arguments)
+        guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
+    }
+
+    /// Makes everything in the library readable and nothing writable by other users, so
+    /// that any box can load it and none can change it.
+    static func seal(_ folder: URL) throws {
+        let files = FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? []
+        chmod(folder.path, 0o755)
+        chown(folder.path, geteuid(), getegid())
+        for name in files {
+            let path = folder.appendingPathComponent(name).path
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            lchown(path, geteuid(), getegid())
+            let executable = info.st_mode & S_IFMT == S_IFDIR || info.st_mode & 0o100 != 0
+            chmod(path, executable ? 0o755 : 0o644)
+        }
+    }
+
+    /// The hashes of the programs and libraries in the folder, as recorded in `complete`.
+    private static func fingerprint(of folder: URL) -> String {
+        let names = modules.map { Toolchain.libraryPrefix + $0 + Toolchain.librarySuffix } + [launcherName]
+        return names.map { name in
+            let bytes = (try? Data(contentsOf: folder.appendingPathComponent(name))).map(Array.init) ?? []
+            return "\(name) \(sha256Hex(bytes))"
+        }.joined(separator: "\n")
+    }
+
+    /// Whether the library is complete and, for a root grader (whose cache boxes must never
+    /// be able to change), unchanged since it was built.
+    var isIntact: Bool {
+        let marker = folder.appendingPathComponent("complete")
+        guard let recorded = try? String(contentsOf: marker, encoding: .utf8) else { return false }
+        return geteuid() != 0 || recorded == LibraryBuild.fingerprint(of: folder)
+    }
+
     static func sources(of module: String, in workspace: Workspace) throws -> [URL] {
         let folder = workspace.root.appendingPathComponent("Sources/\(module)")
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
@@ -99,10 +179,14 @@ struct LibraryBuild: Sendable {
         return names.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0) }
     }
 
-    /// The `swiftc` arguments that let a program import and link the library.
+    /// Where a box shows the library to the program, whatever the cache's path outside.
+    static let pathInBox = "/box/library"
+
+    /// The `swiftc` arguments that let a program import and link the library; it loads it
+    /// from the box's path, or from the cache where it runs without a namespace box.
     var linkArguments: [String] {
         ["-I", folder.path, "-L", folder.path] + LibraryBuild.modules.map { "-l\($0)" }
-            + ["-Xlinker", "-rpath", "-Xlinker", folder.path]
+            + ["-Xlinker", "-rpath", "-Xlinker", LibraryBuild.pathInBox, "-Xlinker", "-rpath", "-Xlinker", folder.path]
     }
 }
 
@@ -110,10 +194,16 @@ struct LibraryBuild: Sendable {
 final class FileLock {
     private let descriptor: Int32
 
-    init(_ url: URL) throws {
-        descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+    /// Takes the lock, waiting for it, or returns nil at once if it is held and `wait` is false.
+    init?(_ url: URL, wait: Bool = true) throws {
+        descriptor = open(url.path, O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { throw BuildError.io("cannot open \(url.path): \(errnoText())") }
-        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        if wait {
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        } else if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            close(descriptor)
+            return nil
+        }
     }
 
     func unlock() {

@@ -1,128 +1,270 @@
 import Foundation
 
-/// An identity for running one submission apart from everything else.
+/// Whether the grader must, may or must not run student code in a box.
+public enum SandboxPolicy: Sendable {
+    /// Grade only in a box; with none available every check fails (`course grade`, Gradescope).
+    case required
+    /// Use a box when the machine offers one, otherwise run as the grading user and say so
+    /// (`course check`: students grading their own code).
+    case preferred
+    /// Never box (`--no-sandbox`): the submission runs as the grading user, never as root.
+    case disabled
+}
+
+/// How student code (and the compiler working on it) is isolated on this machine.
 ///
-/// When the grader runs as root (as on a grading server, in CI or on Gradescope), each
-/// submission runs under a user id of its own from a small pool, held with a lock file so
-/// that parallel graders never share one. Under that id it cannot write the course or the
-/// class folder, cannot read other submissions' compiled programs, its process count is
-/// limited, and when it is done every process left under that id is killed, even one that
-/// left the process group. Without root, the process group, the resource limits and the
-/// parent-death signal still apply.
-final class SandboxIdentity: @unchecked Sendable {
-    /// The user id, or nil when the grader cannot switch users.
-    private(set) var uid: UInt32?
-    private var lockDescriptor: Int32
+/// The box is set up by the launcher, `course-box` (Sources/SandboxLauncher), between the
+/// grader's spawn and the program's exec: the submission's code never takes part in it.
+/// The strongest mode the kernel allows is chosen once per grader, by trying it:
+/// - `namespaces`: new mount, PID, network, IPC and UTS namespaces (a user namespace too
+///   when the grader is not root); the box sees an empty root with only the system's
+///   libraries, the course library and its program, read-only, and a private `/tmp`.
+/// - `user`: root in a container that refuses namespaces: a user id of its own per box.
+/// - `none`: not root and no user namespaces: the grading user, with the limits and the
+///   system-call filter only.
+/// In every mode the launcher applies the resource limits and the system-call filter, and
+/// the box dies with the grader.
+struct Sandbox: Sendable {
+    enum Mode: String, Sendable { case namespaces, user, none }
 
-    /// Set when a submission could not switch to its sandbox user (a container without the
-    /// capability, or a user namespace without those ids): from then on, none tries.
-    private static let unavailable = Flag()
+    let launcher: URL
+    let mode: Mode?
+    let policy: SandboxPolicy
 
-    static let firstUID: UInt32 = 61_000
-    static let poolSize: UInt32 = 64
+    init(launcher: URL, mode: Mode?, policy: SandboxPolicy) {
+        self.launcher = launcher
+        self.mode = mode
+        self.policy = policy
+    }
 
-    /// Takes a free user id from the pool when running as root and when the sandbox user can
-    /// reach `library` (the course library the submission loads).
-    init(library: URL) {
-        guard geteuid() == 0, !SandboxIdentity.unavailable.isSet, SandboxIdentity.othersCanReach(library) else {
-            uid = nil
-            lockDescriptor = -1
-            return
+    /// Decides the mode for this grader by trying each in turn with the launcher.
+    init(launcher: URL, library: URL, runtime: String, policy: SandboxPolicy) {
+        self.launcher = launcher
+        self.policy = policy
+        mode = Sandbox.probe(launcher: launcher, readOnly: [library.path, runtime], policy: policy)
+    }
+
+    /// A line for the student when their code runs without a box, or nil.
+    var warning: String? {
+        switch mode {
+        case .none?:
+            "Note: this machine offers no sandbox to an ordinary user (no user namespaces), so your code runs as you, with limits only."
+        case nil:
+            policy == .required
+                ? "No sandbox can be set up on this machine; nothing is graded without one (use --no-sandbox to grade anyway, as this user)."
+                : "No sandbox can be set up and the grader runs as root: student code is never run as root, so every check fails."
+        default: nil
         }
-        for candidate in SandboxIdentity.firstUID..<(SandboxIdentity.firstUID + SandboxIdentity.poolSize) {
-            let path = "/tmp/course-sandbox-\(candidate).lock"
-            let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-            if fd < 0 { continue }
-            if flock(fd, LOCK_EX | LOCK_NB) == 0 {
-                uid = candidate
-                lockDescriptor = fd
-                return
+    }
+
+    /// The command that runs `program` in a box of `profile`, holding `lease`'s user id.
+    func command(_ program: String, _ arguments: [String], profile: BoxProfile, lease: BoxLease?) throws -> [String] {
+        guard let mode else { throw SandboxError.unavailable(warning ?? "") }
+        #if !os(Linux)
+        return [program] + arguments  // the launcher is Linux-only: `none` runs the program as it is
+        #endif
+        var box = [launcher.path, "--mode", mode.rawValue]
+        if let uid = lease?.uid { box += ["--uid", String(uid)] }
+        if mode == .namespaces {
+            box += profile.readOnly.flatMap { ["--read-only", $0] } + profile.writable.flatMap { ["--writable", $0] }
+            box += profile.moved.flatMap { [$0.writable ? "--bind" : "--bind-read-only", $0.source, $0.target] }
+            box += ["--tmp-size", String(profile.tmpBytes)]
+        }
+        box += ["--directory", profile.directory(mode)]
+        if profile.allowForks { box.append("--allow-forks") }
+        box += profile.limits.arguments(processLimit: geteuid() == 0)
+        return box + ["--", program] + arguments
+    }
+
+    /// Whether a box needs a user id of its own from the pool (only root switches users).
+    var needsLease: Bool { geteuid() == 0 && mode != nil }
+
+    private static let probes = ProbeCache()
+
+    private static func probe(launcher: URL, readOnly: [String], policy: SandboxPolicy) -> Mode? {
+        #if !os(Linux)
+        return policy == .required || geteuid() == 0 ? nil : .none
+        #endif
+        return probes.value(for: "\(launcher.path) \(policy)") {
+            let isRoot = geteuid() == 0
+            let lease = isRoot ? BoxLease.take() : nil
+            let candidates: [Mode] = policy == .disabled ? (isRoot ? [.user] : [.none])
+                : isRoot ? [.namespaces, .user] : [.namespaces, .none]
+            return withExtendedLifetime(lease) {
+                for mode in candidates where !(policy == .required && mode == .none) {
+                    var arguments = ["--probe", "--mode", mode.rawValue]
+                    if let uid = lease?.uid { arguments += ["--uid", String(uid)] }
+                    if mode == .namespaces { arguments += readOnly.flatMap { ["--read-only", $0] } }
+                    if let (status, _) = try? runTool(launcher.path, arguments, timeout: .seconds(10)), status == .exited(0) {
+                        return mode
+                    }
+                }
+                return nil
             }
-            close(fd)
         }
-        uid = nil
-        lockDescriptor = -1
-    }
-
-    deinit { release() }
-
-    /// Gives up switching users, for this submission and every later one of this grader.
-    func disable() {
-        SandboxIdentity.unavailable.set()
-        uid = nil
-        release()
-    }
-
-    private func release() {
-        if lockDescriptor >= 0 {
-            flock(lockDescriptor, LOCK_UN)
-            close(lockDescriptor)
-            lockDescriptor = -1
-        }
-    }
-
-    /// The exit statuses of a submission that stopped before any student code ran because
-    /// it could not enter its folder (71) or switch to its user (72).
-    static let setupFailures: Set<Int32> = [71, 72]
-
-    /// Returns whether users other than the owner may pass through every folder down to
-    /// `folder` and read it; a restrictive umask can forbid that, and then no sandbox user
-    /// could load the course library.
-    static func othersCanReach(_ folder: URL) -> Bool {
-        var path = folder.standardizedFileURL.path
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & 0o005 == 0o005 else { return false }
-        while path != "/" && !path.isEmpty {
-            path = (path as NSString).deletingLastPathComponent
-            guard stat(path, &info) == 0, info.st_mode & 0o001 != 0 else { return false }
-        }
-        return true
-    }
-
-    /// Gives `folder` to the sandbox user, readable by it alone.
-    func own(_ folder: URL) {
-        guard let uid else { return }
-        chown(folder.path, uid, uid)
-        chmod(folder.path, 0o700)
-    }
-
-    /// The arguments that tell a submission to switch to this identity.
-    var arguments: [String] {
-        uid.map { ["--uid", String($0)] } ?? []
-    }
-
-    /// Kills every process still running under this identity, using the submission program
-    /// itself: started with `--reap`, it switches to the identity and signals them all.
-    func reap(with program: URL) {
-        guard uid != nil,
-              let child = try? ChildProcess(executable: program.path, arguments: ["--reap"] + arguments,
-                                            environment: [], withChannel: false) else { return }
-        child.closeInputWhenSent()
-        _ = child.pump(until: { false }, deadline: .now + .seconds(2))
-        child.finish(grace: .seconds(1))
-    }
-
-    /// The number of processes that the grader's own user ran when the grader started, for a
-    /// process limit that leaves the user's other programs alone. It is counted once: reading
-    /// /proc for every submission would cost more than the submission's own start.
-    static let processesOfThisUser = processCountOfThisUser()
-
-    private static func processCountOfThisUser() -> Int {
-        let me = getuid()
-        var count = 0
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {
-            var info = stat()
-            if stat("/proc/\(entry)", &info) == 0 && info.st_uid == me { count += 1 }
-        }
-        return count
     }
 }
 
-/// A flag that is set once, readable from any thread.
-final class Flag: @unchecked Sendable {
-    private var value = false
+/// What one kind of box may see and use: the submission's, or the compiler's.
+struct BoxProfile {
+    var readOnly: [String]
+    var writable: [String] = []
+    /// Paths seen at another place in a namespace box.
+    var moved: [(source: String, target: String, writable: Bool)] = []
+    var tmpBytes: Int
+    var allowForks: Bool
+    var limits: BoxLimits
+    /// The working folder outside a namespace box (inside one, the private `/tmp`).
+    var folder: String
+
+    func directory(_ mode: Sandbox.Mode) -> String { mode == .namespaces && writable.isEmpty ? "/tmp" : folder }
+}
+
+/// The resource limits the launcher sets before the program starts.
+public struct BoxLimits: Sendable, Equatable {
+    /// CPU seconds.
+    public var cpuSeconds: Int
+    /// Bytes of address space (the whole box, since a submission cannot start processes).
+    public var memoryBytes: Int
+    /// Bytes of the largest file it may write.
+    public var fileBytes: Int
+    /// Open file descriptors.
+    public var openFiles: Int
+    /// Processes and threads of the box's own user (set only when it has a user of its own).
+    public var processes: Int
+
+    public init(cpuSeconds: Int, memoryBytes: Int, fileBytes: Int, openFiles: Int, processes: Int) {
+        self.cpuSeconds = cpuSeconds
+        self.memoryBytes = memoryBytes
+        self.fileBytes = fileBytes
+        self.openFiles = openFiles
+        self.processes = processes
+    }
+
+    func arguments(processLimit: Bool) -> [String] {
+        ["--cpu", String(cpuSeconds), "--memory", String(memoryBytes), "--file-size", String(fileBytes),
+         "--open-files", String(openFiles)] + (processLimit ? ["--processes", String(processes)] : [])
+    }
+}
+
+/// A user id of its own for one box, from a pool of 64 (62000–62063), held with a lock
+/// file in a folder only root can write, and handed on only when no process of it is left.
+final class BoxLease: @unchecked Sendable {
+    let uid: UInt32
+    private let descriptor: Int32
+
+    static let firstUID: UInt32 = 62_000
+    static let poolSize: UInt32 = 64
+    /// Where the locks live: root's own folder, never the shared `/tmp`.
+    static let lockFolder = "/run/course-boxes"
+
+    private init(uid: UInt32, descriptor: Int32) {
+        self.uid = uid
+        self.descriptor = descriptor
+    }
+
+    /// Takes a free user id, or returns nil when none is free or the lock folder is unsafe.
+    static func take() -> BoxLease? {
+        guard geteuid() == 0, prepareLockFolder() else { return nil }
+        for _ in 0..<3 {
+            for uid in firstUID..<(firstUID + poolSize) {
+                let fd = open("\(lockFolder)/\(uid).lock", O_CREAT | O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0o600)
+                if fd < 0 { continue }
+                if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+                    killProcesses(of: uid)
+                    return BoxLease(uid: uid, descriptor: fd)
+                }
+                close(fd)
+            }
+            usleep(100_000)
+        }
+        return nil
+    }
+
+    deinit {
+        BoxLease.killProcesses(of: uid)
+        BoxLease.removeFiles(of: uid)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    /// Creates the lock folder as root's, mode 0700, and refuses one that anyone else
+    /// could have planted or changed (a symbolic link, another owner, looser modes).
+    private static func prepareLockFolder() -> Bool {
+        mkdir(lockFolder, 0o700)
+        var info = stat()
+        guard lstat(lockFolder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == 0 else { return false }
+        if info.st_mode & 0o077 != 0 { chmod(lockFolder, 0o700) }
+        return true
+    }
+
+    /// Kills every process running as `uid` (left by a box that could not be contained in
+    /// a PID namespace, or by a grader that died), and waits until none is left.
+    static func killProcesses(of uid: UInt32) {
+        for _ in 0..<100 {
+            let left = processes(of: uid)
+            if left.isEmpty { return }
+            for pid in left { kill(pid, SIGKILL) }
+            usleep(10_000)
+        }
+    }
+
+    private static func processes(of uid: UInt32) -> [pid_t] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry in
+            guard let pid = pid_t(entry) else { return nil }
+            var info = stat()
+            return stat("/proc/\(entry)", &info) == 0 && info.st_uid == uid ? pid : nil
+        }
+    }
+
+    /// Removes what `uid` left in the machine's shared temporary folders (only a box
+    /// without its own file system can write there).
+    static func removeFiles(of uid: UInt32) {
+        for folder in ["/tmp", "/dev/shm", "/var/tmp"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                var info = stat()
+                let path = "\(folder)/\(name)"
+                if lstat(path, &info) == 0 && info.st_uid == uid { try? FileManager.default.removeItem(atPath: path) }
+            }
+        }
+    }
+}
+
+/// Why no box could be set up.
+enum SandboxError: Error, CustomStringConvertible {
+    case unavailable(String)
+    case setupFailed(String)
+
+    var description: String {
+        switch self {
+        case .unavailable(let why): why
+        case .setupFailed(let line): "The sandbox could not be set up, so your code was not run (\(line))."
+        }
+    }
+}
+
+/// Results computed once per process and key, from any thread.
+final class ProbeCache: @unchecked Sendable {
+    private var values: [String: Sandbox.Mode?] = [:]
     private let lock = NSLock()
 
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
-    func set() { lock.lock(); value = true; lock.unlock() }
+    func value(for key: String, compute: () -> Sandbox.Mode?) -> Sandbox.Mode? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = values[key] { return known }
+        let computed = compute()
+        values[key] = computed
+        return computed
+    }
+}
+
+/// Makes the grader's own process impossible to trace or to read through `/proc` by
+/// processes of the same user (prctl(2), `PR_SET_DUMPABLE` 0).
+func makeUndumpable() {
+    #if os(Linux)
+    typealias Prctl = @convention(c) (Int32, UInt, UInt, UInt, UInt) -> Int32
+    guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "prctl") else { return }
+    _ = unsafeBitCast(symbol, to: Prctl.self)(4, 0, 0, 0, 0)
+    #endif
 }

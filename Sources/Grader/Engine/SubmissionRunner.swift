@@ -6,13 +6,19 @@ import SubmissionRuntime
 public struct RunLimits: Sendable {
     /// Wall time of one check.
     public var checkTime: Duration = .seconds(10)
+    /// Wall time of one call of a student's function: the slowest reference solution's call
+    /// takes under 0.1 s in the debug build, so 2 s stops only an endless loop (or work far
+    /// beyond what the exercise asks), and stops it once.
+    public var callTime: Duration = .seconds(2)
     /// Wall time of all the checks of one exercise together.
     public var exerciseTime: Duration = .seconds(60)
     /// Bytes a submission may print on stdout and stderr together before it is stopped.
     public var outputBytes = 1 << 20
-    /// The limits the submission sets on itself before any student code runs.
-    public var resources = ResourceLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64,
-                                          processes: 64)
+    /// The limits the box sets before any student code runs.
+    public var resources = BoxLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20, openFiles: 64,
+                                     processes: 64)
+    /// Bytes of the box's private `/tmp`.
+    public var temporaryBytes = 16 << 20
 
     public init() {}
 }
@@ -23,8 +29,10 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
     case crashed(signal: String, message: String?)
     case exited(status: Int32, during: String)
     case timedOut(Duration)
+    case didNotReturn(function: String, limit: Duration, earlier: Bool)
     case printedTooMuch(Int)
     case badReply(String)
+    case noSandbox(String)
 
     public var description: String {
         switch self {
@@ -40,10 +48,17 @@ public enum SubmissionFailure: Error, Equatable, Sendable, CustomStringConvertib
                 + "a submission must not call exit()."
         case .timedOut(let limit):
             "Stopped after \(limit.formattedSeconds): an endless loop, or far too much work."
+        case .didNotReturn(let function, let limit, false):
+            "\(function) did not return within \(limit.formattedSeconds): an endless loop, or far too much work. It was stopped, "
+                + "and the checks that need it fail without calling it again."
+        case .didNotReturn(let function, let limit, true):
+            "Not run: \(function) did not return within \(limit.formattedSeconds) in an earlier check."
         case .printedTooMuch(let limit):
             "Stopped: your code printed more than \(limit / 1024) KB."
         case .badReply(let why):
             "The grader could not read what your code returned: \(why)"
+        case .noSandbox(let why):
+            why
         }
     }
 }
@@ -55,34 +70,35 @@ final class SubmissionRunner {
     let program: URL
     let limits: RunLimits
     let scratch: URL
-    private let sandbox: SandboxIdentity
+    private let sandbox: Sandbox
+    private let library: LibraryBuild
+    private let runtimeFolder: String
+    private var lease: BoxLease?
     private var runnable: URL?
     private var child: ChildProcess?
     private var nextID = 1
     /// What the submission printed so far, across its processes.
     private(set) var printed = BoundedBuffer(limit: 8 << 10)
 
-    init(program: URL, limits: RunLimits, scratch: URL, library: URL) {
-        sandbox = SandboxIdentity(library: library)
+    init(program: URL, limits: RunLimits, scratch: URL, sandbox: Sandbox, library: LibraryBuild, runtimeFolder: String) {
         self.program = program
         self.limits = limits
         self.scratch = scratch
+        self.sandbox = sandbox
+        self.library = library
+        self.runtimeFolder = runtimeFolder
     }
 
     deinit { stop() }
 
-    /// Calls `function` with the arguments and returns its result, or throws why not.
-    func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
-        do {
-            return try attempt(function, arguments, deadline: deadline)
-        } catch SubmissionFailure.exited(let status, _) where sandbox.uid != nil && SandboxIdentity.setupFailures.contains(status) {
-            // The sandbox itself failed before any student code ran: go on without it.
-            sandbox.disable()
-            return try attempt(function, arguments, deadline: deadline)
-        }
-    }
+    /// The functions that did not return in time, which are not called again.
+    private var stopped: [String: Duration] = [:]
 
-    private func attempt(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+    /// Calls `function` with the arguments and returns its result, or throws why not. The
+    /// call may last until `deadline`, and at most the limit of one call.
+    func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+        if let limit = stopped[function] { throw SubmissionFailure.didNotReturn(function: function, limit: limit, earlier: true) }
+        let callDeadline = ContinuousClock.now + limits.callTime
         let process = try running()
         let id = nextID
         nextID += 1
@@ -91,10 +107,14 @@ final class SubmissionRunner {
         let result = process.pump(until: {
             reply = process.takeChannelLine()
             return reply != nil || process.channelClosed
-        }, deadline: deadline)
+        }, deadline: min(deadline, callDeadline))
         switch result {
         case .satisfied where reply != nil:
             return try parse(reply!, id: id)
+        case .timedOut where callDeadline <= deadline:
+            discard()
+            stopped[function] = limits.callTime
+            throw SubmissionFailure.didNotReturn(function: function, limit: limits.callTime, earlier: false)
         case .timedOut:
             discard()
             throw SubmissionFailure.timedOut(limits.checkTime)
@@ -106,8 +126,8 @@ final class SubmissionRunner {
         }
     }
 
-    /// Ends the current process, if any, and every process it left behind, keeping what it
-    /// printed up to its end.
+    /// Ends the current process, if any, keeping what it printed up to its end, and hands
+    /// back the box's user once nothing of it is left.
     func stop() {
         if let child {
             child.closeInputWhenSent()
@@ -116,36 +136,57 @@ final class SubmissionRunner {
             collect(child)
         }
         child = nil
-        if let runnable { sandbox.reap(with: runnable) }
+        lease = nil
     }
 
     private func running() throws -> ChildProcess {
         if let child { return child }
-        let executable = try prepareScratch()
-        let environment = ["PATH=/usr/bin:/bin", "HOME=\(scratch.path)", "TMPDIR=\(scratch.path)",
-                           "LANG=C.UTF-8", "SWIFT_BACKTRACE=enable=no"]
-        var resources = limits.resources
-        if sandbox.uid == nil { resources.processes += SandboxIdentity.processesOfThisUser }
-        let process = try ChildProcess(executable: executable.path,
-                                       arguments: resources.arguments + ["--directory", scratch.path] + sandbox.arguments,
-                                       environment: environment,
-                                       withChannel: true, outputLimit: limits.outputBytes)
+        if sandbox.needsLease && lease == nil {
+            lease = BoxLease.take()
+            if lease == nil { throw SubmissionFailure.noSandbox("Every sandbox user is busy, so your code was not run; try again.") }
+        }
+        var executable = try prepareScratch()
+        let inBox = sandbox.mode == .namespaces
+        let folder = inBox ? "/tmp" : scratch.path
+        let environment = ["PATH=/usr/bin:/bin", "HOME=\(folder)", "TMPDIR=\(folder)", "LANG=C.UTF-8",
+                           "SWIFT_BACKTRACE=enable=no"]
+        // In a namespace box the program is /box/submission and the library /box/library:
+        // nothing of the cache shows.
+        let profile = BoxProfile(readOnly: [runtimeFolder],
+                                 moved: [(executable.path, SubmissionRunner.programInBox, false),
+                                         (library.folder.path, LibraryBuild.pathInBox, false)],
+                                 tmpBytes: limits.temporaryBytes, allowForks: false, limits: limits.resources,
+                                 folder: scratch.path)
+        if inBox { executable = URL(fileURLWithPath: SubmissionRunner.programInBox) }
+        let command: [String]
+        do {
+            command = try sandbox.command(executable.path, [], profile: profile, lease: lease)
+        } catch {
+            throw SubmissionFailure.noSandbox("\(error)")
+        }
+        let process = try ChildProcess(executable: command[0], arguments: Array(command.dropFirst()),
+                                       environment: environment, withChannel: true, outputLimit: limits.outputBytes)
         child = process
         return process
     }
 
-    /// Creates the submission's own folder and puts a copy of the program in it, so that
-    /// under a sandbox identity it needs nothing from the cache but the course library.
+    /// Outside a namespace box, creates the submission's own folder; under a user of its
+    /// own, with a copy of the program that this user can run.
+    static let programInBox = "/box/submission"
+
     private func prepareScratch() throws -> URL {
         if let runnable { return runnable }
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         var executable = program
-        if sandbox.uid != nil {
-            executable = scratch.appendingPathComponent("submission")
-            try ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: program, to: executable) }
-            chmod(executable.path, 0o500)
-            chown(executable.path, sandbox.uid!, sandbox.uid!)
-            sandbox.own(scratch)
+        if sandbox.mode != .namespaces {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            if let uid = lease?.uid {
+                executable = scratch.appendingPathComponent("submission")
+                try ChildProcess.withoutSpawning { try FileManager.default.copyItem(at: program, to: executable) }
+                chmod(executable.path, 0o500)
+                chown(executable.path, uid, uid)
+                chown(scratch.path, uid, uid)
+                chmod(scratch.path, 0o700)
+            }
         }
         runnable = executable
         return executable
@@ -170,6 +211,9 @@ final class SubmissionRunner {
         collect(process)
         child = nil
         let stderr = process.stderr.text
+        if termination == .exited(125), let line = stderr.split(separator: "\n").first(where: { $0.hasPrefix("course-box:") }) {
+            return .noSandbox(SandboxError.setupFailed(String(line)).description)
+        }
         if let line = stderr.split(separator: "\n").last(where: { $0.contains("Fatal error:") }) {
             let message = String(line[line.range(of: "Fatal error:")!.upperBound...]).trimmingCharacters(in: .whitespaces)
             if message.hasSuffix(" is not implemented yet") {

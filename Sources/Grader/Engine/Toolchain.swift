@@ -5,6 +5,20 @@ struct Toolchain: Sendable {
     let swiftc: String
     let fingerprint: String
 
+    /// The toolchain's `usr` folder (`…/usr/bin/swiftc` → `…/usr`), which a compiler's box sees.
+    var usrFolder: String {
+        URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// The folder of the Swift runtime libraries that every compiled program loads.
+    var runtimeFolder: String {
+        #if os(macOS)
+        usrFolder + "/lib/swift/macosx"
+        #else
+        usrFolder + "/lib/swift/linux"
+        #endif
+    }
+
     /// Finds `swiftc`: `$SWIFTC`, otherwise the first on `$PATH`, otherwise next to the
     /// toolchain that built the running program.
     static func locate() throws -> Toolchain {
@@ -47,10 +61,10 @@ public enum BuildError: Error, CustomStringConvertible {
 
 /// Runs a command to completion, returning its status and what it printed (stdout and
 /// stderr together).
-func runTool(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(300)) throws
+func runTool(_ executable: String, _ arguments: [String], timeout: Duration = .seconds(300),
+             environment: [String] = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }) throws
     -> (status: ChildProcess.Termination, output: String)
 {
-    let environment = ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }
     let child = try ChildProcess(executable: executable, arguments: arguments, environment: environment,
                                  withChannel: false, outputLimit: 64 << 20)
     child.closeInputWhenSent()

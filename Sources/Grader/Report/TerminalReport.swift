@@ -27,20 +27,20 @@ public struct TerminalReport {
         lines.append("")
         if let compiler = result.compilerOutput {
             lines.append(style.red("✗ The file does not compile:"))
-            lines += compiler.split(separator: "\n", omittingEmptySubsequences: false).prefix(60).map { "    " + $0 }
+            lines += visibleText(compiler).split(separator: "\n", omittingEmptySubsequences: false).prefix(60).map { "    " + $0 }
             lines.append("")
         } else if result.status == .notSubmitted {
             lines.append(style.red("✗ Not submitted: \(result.file) does not exist."))
             lines.append("")
         } else if result.status == .rejected {
-            lines.append(style.red("✗ Not graded: \(result.checks.first?.messages.first ?? "")"))
+            lines.append(style.red("✗ Not graded: \(visibleText(result.checks.first?.messages.first ?? ""))"))
             lines.append("")
         } else {
             for check in result.checks { lines += render(check) }
             lines.append("")
             if let printed = result.printed {
                 lines.append(style.dim("Your code printed:"))
-                lines += printed.split(separator: "\n", omittingEmptySubsequences: false).prefix(12).map { "    " + $0 }
+                lines += visibleText(printed).split(separator: "\n", omittingEmptySubsequences: false).prefix(12).map { "    " + $0 }
                 lines.append("")
             }
         }
@@ -76,7 +76,7 @@ public struct TerminalReport {
         let gap = String(repeating: " ", count: max(width - 4 - name.count - points.count, 1))
         var lines = ["  \(mark) \(name)\(gap)\(points)"]
         let shown = check.messages.prefix(3)
-        for message in shown { lines += wrap(message, indent: "      ") }
+        for message in shown { lines += wrap(visibleText(message), indent: "      ") }
         if check.messages.count > shown.count {
             lines.append(style.dim("      … and \(check.messages.count - shown.count) more like these"))
         }
