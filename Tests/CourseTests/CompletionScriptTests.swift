@@ -52,6 +52,7 @@ func runProgram(_ path: String, _ arguments: [String], directory: URL = packageR
     @Test(.enabled(if: installedProgram("bash") != nil))
     func bashCompletesCommandsNamesOptionsAndFiles() throws {
         let file = try script("bash")
+        defer { try? FileManager.default.removeItem(at: file) }
         #expect(try runProgram(installedProgram("bash")!, ["-n", file.path]).status == 0, "the script parses")
         #expect(try bashCompletions(file, ["course", "ch"]) == ["check"])
         #expect(try bashCompletions(file, ["course", "--v"]) == ["--version"])
@@ -68,6 +69,7 @@ func runProgram(_ path: String, _ arguments: [String], directory: URL = packageR
     @Test(.enabled(if: installedProgram("zsh") != nil))
     func zshLoadsItsScript() throws {
         let file = try script("zsh")
+        defer { try? FileManager.default.removeItem(at: file) }
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.hasPrefix("#compdef course\n"))
         let zsh = installedProgram("zsh")!
@@ -84,6 +86,7 @@ func runProgram(_ path: String, _ arguments: [String], directory: URL = packageR
     @Test(.enabled(if: installedProgram("fish") != nil))
     func fishCompletesCommandsNamesAndOptions() throws {
         let file = try script("fish")
+        defer { try? FileManager.default.removeItem(at: file) }
         let fish = installedProgram("fish")!
         #expect(try runProgram(fish, ["--no-execute", file.path]).status == 0, "the script parses")
         func complete(_ line: String) throws -> [String] {

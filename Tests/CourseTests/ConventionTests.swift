@@ -45,6 +45,7 @@ import Testing
     func withCourseRootNotACourseEveryCommandExits66(_ arguments: [String]) throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("not-a-course-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
         let run = try courseRun(arguments, directory: empty, environment: ["COURSE_ROOT": empty.path])
         #expect(run.status == 66, "\(arguments): \(run.stderr)")
         #expect(run.stdout.isEmpty, "\(arguments): \(run.stdout)")
@@ -55,6 +56,7 @@ import Testing
     @Test func anExecutableOutsideTheCourseFindsNoneAndExits66() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("elsewhere-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("course")
         try FileManager.default.copyItem(at: try courseExecutable(), to: copy)
         for arguments in [["list"], ["check"], ["run", "lesson2"]] {
@@ -89,6 +91,7 @@ import Testing
 
     @Test func aNewFiguresFolderIsIgnoredByGit() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("figures-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let run = try course("run", "lesson1", "--svg", folder.path)
         #expect(run.status == 0, "\(run.stderr)")
         let ignore = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
