@@ -2,10 +2,10 @@ import Foundation
 import CourseKit
 import Grader
 
-// `course check` and `course hint`.
+// `course check`.
 
 func check(_ invocation: Invocation) throws -> Int32 {
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     var progress = StudentProgress.load(from: workspace)
     let chosen: Exercise
     if let name = invocation.positionals.first {
@@ -24,11 +24,12 @@ func check(_ invocation: Invocation) throws -> Int32 {
         }
         file = URL(fileURLWithPath: path)
     }
+    let source = FileManager.default.contents(atPath: file.path)
     let grader = try makeStudentGrader(workspace)
     let full = try grader.grade(chosen, file: file)
     let result = invocation.flags.contains("--reveal") ? full : full.redactingHidden()
     if invocation.options["--file"] == nil {
-        progress.record(full)
+        progress.record(full, source: source)
         try? progress.save(to: workspace)
     }
     if invocation.flags.contains("--json") {
@@ -36,7 +37,10 @@ func check(_ invocation: Invocation) throws -> Int32 {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         print(String(decoding: try encoder.encode(result), as: UTF8.self))
     } else {
-        print(TerminalReport(style: .standardOutput).render(result, exercise: chosen, next: exercise(after: chosen)))
+        let origin: TerminalReport.Origin = invocation.options["--file"].map {
+            .otherFile(command: "\(commandName) check \(chosen.id) --file \(shellQuoted($0))")
+        } ?? .check(next: exercise(after: chosen))
+        print(TerminalReport(style: .standardOutput).render(result, exercise: chosen, origin: origin))
     }
     return result.status == .passed ? 0 : 1
 }
@@ -47,22 +51,10 @@ func exercise(after exercise: Exercise) -> Exercise? {
     return Catalogue.exercises.dropFirst(index + 1).first
 }
 
-func hint(_ invocation: Invocation) throws -> Int32 {
-    let chosen = try exercise(named: invocation.positionals[0], for: invocation)
-    let workspace = try workspace(for: invocation)
-    var progress = StudentProgress.load(from: workspace)
-    var entry = progress.exercises[chosen.id] ?? StudentProgress.Entry()
-    let index = min(entry.hintsShown, chosen.hints.count - 1)
-    let style = TerminalStyle.standardOutput
-    print(style.bold("Hint \(index + 1) of \(chosen.hints.count) for \(chosen.id) · \(chosen.title)"))
-    print(TerminalReport(style: style).wrap(chosen.hints[index], indent: "  ").joined(separator: "\n"))
-    if index + 1 < chosen.hints.count {
-        print(style.dim("Run `\(commandName) hint \(chosen.id)` again for the next hint."))
-    } else {
-        print(style.dim("That was the last hint."))
-    }
-    entry.hintsShown = min(entry.hintsShown + 1, chosen.hints.count)
-    progress.exercises[chosen.id] = entry
-    try? progress.save(to: workspace)
-    return 0
+/// Returns `text` as a shell reads it back: unchanged when it is made of safe characters,
+/// otherwise in single quotes.
+func shellQuoted(_ text: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:+,@%")
+    if !text.isEmpty && text.allSatisfy(safe.contains) { return text }
+    return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }

@@ -38,17 +38,23 @@ let commandSpecs: [CommandSpec] = [
                     OptionSpec(name: "--json", value: nil, help: "Print the result as JSON."),
                     OptionSpec(name: "--reveal", value: nil, help: "Show the names and messages of hidden checks (for instructors)."),
                 ],
-                discussion: "Exit status: 0 when every check passes, 1 when any fails, 64 for a usage error."),
+                discussion: "Exit status: 0 when every check passes, 1 when any fails, 64 for a usage error, 66 outside a course folder."),
     CommandSpec(name: "watch", abstract: "Check the current exercise every time you save it, and move on when it passes.",
                 arguments: [("exercise", "The exercise to start with (default: the next unfinished one).", true)],
                 options: [OptionSpec(name: "--interval", value: "seconds", help: "How often to look at the file (default: 0.5).")],
-                discussion: "Type h and Enter for a hint, c to check now, q to quit (or press Ctrl-C)."),
+                discussion: "Press h for a hint about the first failing check, c to check now, q to quit (or Ctrl-C): a single key, no Enter."),
     CommandSpec(name: "reset", abstract: "Put the starter of an exercise back, keeping a copy of your version.",
                 arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)],
                 options: [OptionSpec(name: "--yes", value: nil, help: "Do not ask for confirmation.")],
                 discussion: "The starter comes from starters/ in the student version, otherwise from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
-    CommandSpec(name: "hint", abstract: "Show the next hint of an exercise.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)], options: [], discussion: nil),
+    CommandSpec(name: "hint", abstract: "Show the next hint of an exercise, about what fails in it.",
+                arguments: [("exercise", "The exercise: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                options: [OptionSpec(name: "--all", value: nil, help: "Show again every hint you have seen, without a new one.")],
+                discussion: """
+                    The next hint is about the first failing check of your file (checked first if it changed since
+                    the last check), then come the hints about the whole exercise. Each hint is shown once; the last
+                    one says so.
+                    """),
     CommandSpec(name: "verify", abstract: "Instructors: prove every check passes the solution, fails the starter and catches every mutant.",
                 arguments: [("exercise", "Verify only this exercise.", true)],
                 options: [
@@ -91,19 +97,43 @@ let commandSpecs: [CommandSpec] = [
                 arguments: [("command", "The command to explain.", true)], options: [], discussion: nil),
 ]
 
+/// The version `course --version` prints.
+let courseVersion = "1.0.0"
+
+/// The exit statuses of every command, as `course help` lists them.
+let exitStatuses: [(status: String, meaning: String)] = [
+    ("0", "Success; for check, every check passes."),
+    ("1", "A check fails, or verify finds a problem, or an error while working."),
+    ("64", "A usage error: an unknown command, exercise, lesson or option, a missing argument or file."),
+    ("66", "No course folder here (or COURSE_ROOT is not one): run the command inside the course."),
+    ("130", "Interrupted with Ctrl-C (143 for SIGTERM, 129 for SIGHUP)."),
+]
+
 /// The overview printed by `course` and `course help`.
 func overview() -> String {
     let width = commandSpecs.map(\.name.count).max() ?? 0
     let list = commandSpecs.map { "  \($0.name)" + String(repeating: " ", count: width - $0.name.count + 2) + $0.abstract }
+    let optionRows = [("--version", "Show the version."),
+                      ("--generate-completion-script <shell>", "Print a completion script for bash, zsh or fish."),
+                      ("-h, --help", "Show help information.")]
+    let optionWidth = optionRows.map(\.0.count).max()! + 2
+    let options = optionRows.map { "  " + $0.0 + String(repeating: " ", count: optionWidth - $0.0.count) + $0.1 }
+    let statuses = exitStatuses.map { "  " + $0.status + String(repeating: " ", count: 5 - $0.status.count) + $0.meaning }
     return """
         OVERVIEW: A course on the foundations of neural networks, with its own grader.
 
         USAGE: course <command> [<arguments>] [<options>]
 
+        OPTIONS:
+        \(options.joined(separator: "\n"))
+
         COMMANDS:
         \(list.joined(separator: "\n"))
 
           See 'course help <command>' for detailed help.
+
+        EXIT STATUS:
+        \(statuses.joined(separator: "\n"))
 
         START HERE:
           course run lesson1          read lessons/lesson1-perceptron.md alongside

@@ -57,12 +57,20 @@ func range(_ names: [String]) -> String {
     names.count > 2 ? "\(names.first!) … \(names.last!)" : names.joined(separator: ", ")
 }
 
-func workspace(for invocation: Invocation) throws -> Workspace {
+/// Returns the course folder commands work on, or throws `MissingCourse`.
+func locateCourse() throws -> Workspace {
     do {
         return try Workspace.locate()
     } catch {
-        throw UsageError(message: "\(error)", spec: invocation.spec)
+        throw MissingCourse(message: "\(error)")
     }
+}
+
+/// No course folder was found: not a usage error, since the command line was right, but a
+/// missing input (EX_NOINPUT in sysexits(3)).
+struct MissingCourse: Error {
+    let message: String
+    static let exitStatus: Int32 = 66
 }
 
 /// Prepares the grader, saying so when the course library is compiled for the first time,

@@ -35,7 +35,7 @@ func leftOut(_ committed: CommittedCourse) -> String? {
 
 func export(_ invocation: Invocation) throws -> Int32 {
     let destination = try newFolder(invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let committed = try committedCourse(invocation, workspace, doing: "export")
     let source = try committed.materialise()
     defer { try? FileManager.default.removeItem(at: source) }
@@ -50,7 +50,7 @@ func export(_ invocation: Invocation) throws -> Int32 {
 
 func gradescope(_ invocation: Invocation) throws -> Int32 {
     let destination = try newFolder(invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let version = try invocation.options["--swift-version"] ?? toolchainVersion()
     let committed = try committedCourse(invocation, workspace, doing: "build the autograder from")
     let source = try committed.materialise()

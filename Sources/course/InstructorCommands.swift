@@ -5,7 +5,7 @@ import Grader
 // `course verify` and `course grade`.
 
 func verify(_ invocation: Invocation) throws -> Int32 {
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     guard FileManager.default.fileExists(atPath: workspace.solutionsFolder.path) else {
         throw UsageError(message: "This is the student version of the course: it has no solutions/ to verify against.", spec: invocation.spec)
     }
@@ -89,7 +89,7 @@ func grade(_ invocation: Invocation) throws -> Int32 {
     let output = invocation.options["--output"].map { URL(fileURLWithPath: $0) }
         ?? folder.root.deletingLastPathComponent().appendingPathComponent(folder.root.lastPathComponent + "-grades")
     let jobs = try jobCount(invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     var grader = try makeGrader(workspace, sandbox: gradingPolicy(invocation))
     guard grader.canRunSubmissions else { return 1 }
     if let text = invocation.options["--timeout"] {

@@ -11,16 +11,21 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
         let suggestion = likelyName(name, prefix: "lesson", among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
     }
-    if let text = Catalogue.lessonFile(lesson, in: try? Workspace.locate()) {
+    if let text = Catalogue.lessonFile(lesson, in: try locateCourse()) {
         print(TerminalStyle.standardOutput.dim("Read along: \(Workspace.displayPath(text))"))
     }
     var saveFigure: ((String, String) -> Void)?
     if let folder = invocation.options["--svg"] {
         let url = URL(fileURLWithPath: folder)
+        let isNew = !FileManager.default.fileExists(atPath: url.path)
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
             throw UsageError(message: "Cannot create the folder '\(folder)' for the figures.", spec: invocation.spec)
+        }
+        if isNew {
+            // A folder of generated figures is not part of the course: git ignores it, whatever its name.
+            try? Data("# Figures written by `course run --svg`.\n*\n".utf8).write(to: url.appendingPathComponent(".gitignore"))
         }
         saveFigure = { name, svg in
             let file = url.appendingPathComponent(name)
@@ -38,8 +43,8 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
 
 func list() throws -> Int32 {
     let style = TerminalStyle.standardOutput
-    let workspace = try? Workspace.locate()
-    let progress = workspace.map { StudentProgress.load(from: $0) } ?? StudentProgress()
+    let workspace = try locateCourse()
+    let progress = StudentProgress.load(from: workspace)
     print(style.bold("Lessons"))
     for lesson in Catalogue.lessons {
         let file = Catalogue.lessonFile(lesson, in: workspace).map { "  " + style.dim(Workspace.displayPath($0)) } ?? ""

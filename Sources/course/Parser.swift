@@ -24,14 +24,28 @@ struct UsageError: Error {
     }
 }
 
-/// Parses `course <command> …` into an invocation, or throws a usage error.
-func parse(_ arguments: [String]) throws(UsageError) -> Invocation? {
-    guard let first = arguments.first else { return nil }
-    if first == "-h" || first == "--help" { return nil }
+/// What a command line asks for.
+enum Request {
+    /// `course`, `course -h`: the overview.
+    case overview
+    /// `course --version`.
+    case version
+    /// `course --generate-completion-script <shell>`.
+    case completionScript(Shell)
+    /// `course <command> …`.
+    case command(Invocation)
+}
+
+/// Parses a command line, or throws a usage error.
+func parse(_ arguments: [String]) throws(UsageError) -> Request {
+    guard let first = arguments.first else { return .overview }
+    if first == "-h" || first == "--help" { return .overview }
+    if first.hasPrefix("-") && commandSpecs.allSatisfy({ $0.name != first }) {
+        return try parseTopLevel(arguments)
+    }
     guard let spec = commandSpecs.first(where: { $0.name == first }) else {
         let suggestion = closest(to: first, among: commandSpecs.map(\.name)).map { " Did you mean '\($0)'?" } ?? ""
-        let kind = first.hasPrefix("-") ? "option" : "command"
-        throw UsageError(message: "Unknown \(kind) '\(first)'.\(suggestion)", spec: nil)
+        throw UsageError(message: "Unknown command '\(first)'.\(suggestion)", spec: nil)
     }
     var invocation = Invocation(spec: spec)
     var rest = arguments.dropFirst().makeIterator()
@@ -57,7 +71,7 @@ func parse(_ arguments: [String]) throws(UsageError) -> Invocation? {
             invocation.positionals.append(argument)
         }
     }
-    if invocation.wantsHelp { return invocation }
+    if invocation.wantsHelp { return .command(invocation) }
     let required = spec.arguments.filter { !$0.optional }.count
     if invocation.positionals.count < required {
         throw UsageError(message: "Missing expected argument '<\(spec.arguments[invocation.positionals.count].name)>'.", spec: spec)
@@ -65,7 +79,36 @@ func parse(_ arguments: [String]) throws(UsageError) -> Invocation? {
     if invocation.positionals.count > spec.arguments.count {
         throw UsageError(message: "Unexpected argument '\(invocation.positionals[spec.arguments.count])'.", spec: spec)
     }
-    return invocation
+    return .command(invocation)
+}
+
+/// Parses the options of `course` itself: `--version`, `--generate-completion-script <shell>`.
+private func parseTopLevel(_ arguments: [String]) throws(UsageError) -> Request {
+    let (name, inline) = splitInlineValue(arguments[0])
+    var rest = arguments.dropFirst()
+    let request: Request
+    switch name {
+    case "--version":
+        if inline != nil { throw UsageError(message: "The flag '--version' takes no value.", spec: nil) }
+        request = .version
+    case "--generate-completion-script":
+        let shells = Shell.allCases.map(\.rawValue)
+        guard let value = inline ?? rest.popFirst(), !value.isEmpty else {
+            throw UsageError(message: "Missing value for '--generate-completion-script <shell>'. Valid shells: \(shells.joined(separator: ", ")).", spec: nil)
+        }
+        guard let shell = Shell(rawValue: value) else {
+            throw UsageError(message: "The value '\(value)' is invalid for '--generate-completion-script <shell>'. "
+                             + "Please provide one of \(shells.map { "'\($0)'" }.joined(separator: ", ")).", spec: nil)
+        }
+        request = .completionScript(shell)
+    default:
+        let suggestion = closest(to: name, among: topLevelOptions.map(\.name) + ["--help"]).map { " Did you mean '\($0)'?" } ?? ""
+        throw UsageError(message: "Unknown option '\(name)'.\(suggestion)", spec: nil)
+    }
+    if let extra = rest.first {
+        throw UsageError(message: "Unexpected argument '\(extra)'.", spec: nil)
+    }
+    return request
 }
 
 private func splitInlineValue(_ argument: String) -> (String, String?) {

@@ -5,7 +5,7 @@ import Grader
 /// version in `.course/backups/` first.
 func reset(_ invocation: Invocation) throws -> Int32 {
     let chosen = try exercise(named: invocation.positionals[0], for: invocation)
-    let workspace = try workspace(for: invocation)
+    let workspace = try locateCourse()
     let file = workspace.studentFile(chosen)
     let relative = "exercises/\(chosen.id).swift"
     // The student version keeps the starters in starters/; a clone of the course has them in git.

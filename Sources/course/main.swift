@@ -10,18 +10,27 @@ if arguments == [prepareCommand] {
     exit((try? Workspace.locate()).flatMap { try? Grader(workspace: $0) } == nil ? 1 : 0)
 }
 do {
-    guard let invocation = try parse(arguments) else {
+    switch try parse(arguments) {
+    case .overview:
         print(overview())
-        exit(0)
+    case .version:
+        print(courseVersion)
+    case .completionScript(let shell):
+        print(completionScript(for: shell), terminator: "")
+    case .command(let invocation):
+        if invocation.wantsHelp {
+            print(help(for: invocation.spec))
+            exit(0)
+        }
+        exit(try dispatch(invocation))
     }
-    if invocation.wantsHelp {
-        print(help(for: invocation.spec))
-        exit(0)
-    }
-    exit(try dispatch(invocation))
+    exit(0)
 } catch let error as UsageError {
     FileHandle.standardError.write(Data((error.text + "\n").utf8))
     exit(64)
+} catch let error as MissingCourse {
+    FileHandle.standardError.write(Data("Error: \(error.message)\n".utf8))
+    exit(MissingCourse.exitStatus)
 } catch {
     FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
     exit(1)

@@ -21,15 +21,17 @@ func courseExecutable() throws -> URL {
     return executable
 }
 
-/// Starts `course` with the arguments, from `directory`, with a private progress folder and
-/// its output discarded unless pipes are given.
+/// Starts `course` (or another `executable`) with the arguments, from `directory`, with a
+/// private progress folder, the extra `environment`, and its output discarded unless pipes
+/// are given.
 func startCourse(_ arguments: [String], directory: URL = packageRoot, state: URL? = nil,
+                 environment extra: [String: String] = [:], executable: URL? = nil,
                  stdout: Pipe? = nil, stderr: Pipe? = nil) throws -> Process {
     let process = Process()
-    process.executableURL = try courseExecutable()
+    process.executableURL = try executable ?? courseExecutable()
     process.arguments = arguments
     process.currentDirectoryURL = directory
-    var environment = ProcessInfo.processInfo.environment
+    var environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }
     environment["NO_COLOR"] = "1"
     environment["COURSE_STATE_DIR"] = (state ?? FileManager.default.temporaryDirectory
         .appendingPathComponent("course-state-\(UUID().uuidString)")).path
@@ -41,9 +43,17 @@ func startCourse(_ arguments: [String], directory: URL = packageRoot, state: URL
 }
 
 /// Runs `course` with the arguments, from the package root, with a private progress folder.
-func course(_ arguments: String..., state: URL? = nil, directory: URL = packageRoot) throws -> Run {
+func course(_ arguments: String..., state: URL? = nil, directory: URL = packageRoot,
+            environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
+    try courseRun(arguments, state: state, directory: directory, environment: environment, executable: executable)
+}
+
+/// Runs `course` with the arguments, from the package root, with a private progress folder.
+func courseRun(_ arguments: [String], state: URL? = nil, directory: URL = packageRoot,
+               environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
     let out = Pipe(), err = Pipe()
-    let process = try startCourse(arguments, directory: directory, state: state, stdout: out, stderr: err)
+    let process = try startCourse(arguments, directory: directory, state: state, environment: environment,
+                                  executable: executable, stdout: out, stderr: err)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()

@@ -3,42 +3,45 @@ import Testing
 
 /// A student's loop driven through real file edits: `watch` notices a saved file, checks
 /// it, moves on when it passes and keeps the progress; `reset` puts a starter back.
+/// A course folder of its own whose exercises can be edited: it links to the real sources,
+/// lessons, solutions and build folder (so the compiled library is shared) and holds its own
+/// copy of the starters.
+func privateCourse() throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("course-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("exercises"), withIntermediateDirectories: true)
+    for name in ["Sources", "lessons", "solutions", ".build", "Package.swift"] {
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(name),
+                                                   withDestinationURL: packageRoot.appendingPathComponent(name))
+    }
+    for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("exercises").path) {
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("exercises/\(name)"),
+                                         to: root.appendingPathComponent("exercises/\(name)"))
+    }
+    return root
+}
+
+/// Collects a process's output as it arrives.
+final class Output: @unchecked Sendable {
+    private var text = ""
+    private let lock = NSLock()
+    func append(_ data: Data) { lock.lock(); text += String(decoding: data, as: UTF8.self); lock.unlock() }
+    var value: String { lock.lock(); defer { lock.unlock() }; return text }
+
+    /// Returns how many times the output contains `words`.
+    func count(of words: String) -> Int { value.components(separatedBy: words).count - 1 }
+
+    /// Waits until the output contains `words` at least `times` times, up to `seconds`.
+    func wait(for words: String, times: Int = 1, seconds: Double = 60) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if count(of: words) >= times { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+}
+
 @Suite(.serialized) struct StudentLoopTests {
-    /// A course folder of its own whose exercises can be edited: it links to the real
-    /// sources, lessons, solutions and build folder (so the compiled library is shared) and
-    /// holds its own copy of the starters.
-    func privateCourse() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("course-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("exercises"), withIntermediateDirectories: true)
-        for name in ["Sources", "lessons", "solutions", ".build", "Package.swift"] {
-            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(name),
-                                                       withDestinationURL: packageRoot.appendingPathComponent(name))
-        }
-        for name in try FileManager.default.contentsOfDirectory(atPath: packageRoot.appendingPathComponent("exercises").path) {
-            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("exercises/\(name)"),
-                                             to: root.appendingPathComponent("exercises/\(name)"))
-        }
-        return root
-    }
-
-    /// Collects a process's output as it arrives.
-    final class Output: @unchecked Sendable {
-        private var text = ""
-        private let lock = NSLock()
-        func append(_ data: Data) { lock.lock(); text += String(decoding: data, as: UTF8.self); lock.unlock() }
-        var value: String { lock.lock(); defer { lock.unlock() }; return text }
-
-        /// Waits until the output contains `words`, up to `seconds`.
-        func wait(for words: String, seconds: Double = 60) -> Bool {
-            let deadline = Date().addingTimeInterval(seconds)
-            while Date() < deadline {
-                if value.contains(words) { return true }
-                usleep(50_000)
-            }
-            return false
-        }
-    }
-
     @Test func watchChecksOnSaveMovesOnAndKeepsProgress() throws {
         let root = try privateCourse()
         let state = root.appendingPathComponent(".course")

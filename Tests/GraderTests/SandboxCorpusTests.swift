@@ -41,7 +41,7 @@ import Testing
             return max(x, 0) + log1p(exp(-abs(x)))
             """)
         let result = try grade(exercise1, source: source)
-        let shown = TerminalReport(style: TerminalStyle(enabled: false)).render(result, exercise: exercise1, next: nil)
+        let shown = TerminalReport(style: TerminalStyle(enabled: false)).render(result, exercise: exercise1, origin: .check(next: nil))
         #expect(!shown.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E }, "\(shown)")
         #expect(shown.contains("\\e[2J"), "the escape is shown as text: \(shown)")
     }

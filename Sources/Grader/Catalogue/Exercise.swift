@@ -13,7 +13,8 @@ public struct Exercise: Sendable {
     public let lesson: Int
     /// The functions the student writes, as the starter declares them.
     public let functions: [FunctionSignature]
-    /// Hints, revealed one at a time, from a nudge to nearly the answer.
+    /// Hints about the exercise as a whole, from a nudge to nearly the answer. A check's own
+    /// hints (`Check.hints`) come before these while that check fails.
     public let hints: [String]
     /// The checks, in the order they run and are reported.
     public let checks: [Check]
@@ -55,22 +56,27 @@ public struct Check: Sendable {
     public let partialCredit: Bool
     /// The wall-time limit of this check, when it needs another than the grader's default.
     public let timeLimit: Duration?
+    /// Hints about what this check tests, shown first while it is the first failing check.
+    /// A hidden check's hints are never shown to students.
+    public let hints: [String]
     let body: @Sendable (CheckContext) throws -> Void
 
     /// Creates a check.
     ///
-    ///     Check("softplus matches log(1 + eˣ)", points: 1) { t in
+    ///     Check("softplus matches log(1 + eˣ)", points: 1,
+    ///           hints: ["softplus(x) = log(1 + eˣ); log1p(exp(x)) computes it."]) { t in
     ///         for x in [-3.0, 0.25, 2] {
     ///             t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))")
     ///         }
     ///     }
     public init(_ name: String, points: Double, visibility: Visibility = .visible, partialCredit: Bool = false,
-                timeLimit: Duration? = nil, _ body: @escaping @Sendable (CheckContext) throws -> Void) {
+                timeLimit: Duration? = nil, hints: [String] = [], _ body: @escaping @Sendable (CheckContext) throws -> Void) {
         self.name = name
         self.points = points
         self.visibility = visibility
         self.partialCredit = partialCredit
         self.timeLimit = timeLimit
+        self.hints = hints
         self.body = body
     }
 }

@@ -24,18 +24,21 @@ extension Catalogue {
             "swish(x) = x σ(x) is a product: its derivative is σ(x) + x σ′(x) = σ(x) + x σ(x)(1 − σ(x)). Forgetting the second term is the usual mistake.",
         ],
         checks: [
-            Check("sigmoidDerivative is σ(x)(1 − σ(x))", points: 1) { t in
+            Check("sigmoidDerivative is σ(x)(1 − σ(x))", points: 1,
+                  hints: ["Let s = sigmoid(x), CourseKit's, and return s * (1 - s). A formula written with exp(-x), such as e^(−x) / (1 + e^(−x))², gives NaN for very negative x; sigmoid(_:) never overflows."]) { t in
                 for x in [-4.5, -1.25, 0, 0.75, 3.5] {
                     t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
                 }
             },
-            Check("tanhDerivative is 1 − tanh²(x)", points: 1) { t in
+            Check("tanhDerivative is 1 − tanh²(x)", points: 1,
+                  hints: ["Let t = tanh(x) and return 1 - t * t: one minus the square of tanh(x), not of x, and not 1 - t."]) { t in
                 for x in [-2.5, -0.4, 0.3, 1.7] {
                     t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))",
                              mistakes: [Mistake("This is 1 − tanh(x): the square is missing, the derivative is 1 − tanh(x)².", 1 - tanh(x))])
                 }
             },
-            Check("leakyRelu and its derivative on both sides of 0", points: 1) { t in
+            Check("leakyRelu and its derivative on both sides of 0", points: 1,
+                  hints: ["leakyRelu(x, slope) is x where x ≥ 0 and slope · x where x < 0. Its derivative is 1 where x ≥ 0 and slope where x < 0: not 0, which is plain ReLU's."]) { t in
                 for (x, slope) in [(-3.0, 0.01), (-0.5, 0.2), (0.8, 0.2), (4.0, 0.01)] {
                     t.expect(try t.number("leakyRelu", x, slope), equals: Perceptron.leakyRelu(x, slope: slope), "leakyRelu(\(x), slope: \(slope))")
                     t.expect(try t.number("leakyReluDerivative", x, slope), equals: Perceptron.leakyReluDerivative(x, slope: slope),
@@ -43,7 +46,8 @@ extension Catalogue {
                              mistakes: x < 0 ? [Mistake("For x < 0 the derivative is the slope, not 0: that is plain ReLU's derivative.", 0)] : [])
                 }
             },
-            Check("elu and its derivative, with α ≠ 1", points: 1) { t in
+            Check("elu and its derivative, with α ≠ 1", points: 1,
+                  hints: ["elu(x, alpha) is x where x ≥ 0 and α(eˣ − 1) where x < 0. Its derivative is 1 where x ≥ 0 and α eˣ where x < 0: keep the factor α."]) { t in
                 for (x, alpha) in [(-2.0, 0.5), (-0.3, 1.5), (0.6, 0.5), (2.5, 1.0)] {
                     t.expect(try t.number("elu", x, alpha), equals: Perceptron.elu(x, alpha: alpha), "elu(\(x), alpha: \(alpha))")
                     t.expect(try t.number("eluDerivative", x, alpha), equals: Perceptron.eluDerivative(x, alpha: alpha),
@@ -51,20 +55,23 @@ extension Catalogue {
                              mistakes: x < 0 ? [Mistake("For x < 0 the derivative of α(eˣ − 1) is α eˣ: the factor α is missing.", exp(x))] : [])
                 }
             },
-            Check("softplus and its derivative on ordinary inputs", points: 1) { t in
+            Check("softplus and its derivative on ordinary inputs", points: 1,
+                  hints: ["softplus(x) = log(1 + eˣ), which log1p(exp(x)) computes accurately near 0. Its derivative is eˣ / (1 + eˣ): that is σ(x), CourseKit's sigmoid(x)."]) { t in
                 for x in [-6.0, -0.5, 0, 1.25, 9] {
                     t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))")
                     t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))")
                 }
             },
-            Check("swish and its derivative", points: 1) { t in
+            Check("swish and its derivative", points: 1,
+                  hints: ["swish(x) = x · sigmoid(x). Its derivative needs the product rule: the derivative of x times σ(x), plus x times the derivative of σ(x)."]) { t in
                 for x in [-5.0, -1.1, 0.4, 2.2] {
                     t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
                     t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))",
                              mistakes: [Mistake("This is only σ(x): the derivative of x σ(x) is σ(x) + x σ(x)(1 − σ(x)); the second term is missing.", sigmoid(x))])
                 }
             },
-            Check("every derivative agrees with central differences of your own function", points: 2, partialCredit: true) { t in
+            Check("every derivative agrees with central differences of your own function", points: 2, partialCredit: true,
+                  hints: ["This check differentiates your own functions numerically, (f(x + h) − f(x − h)) / 2h, and compares with your derivatives. Its message names the pair that disagrees: fix that derivative, or the function if the derivative matches the lesson's table."]) { t in
                 try expectDerivatives(t, at: [-1.7, -0.35, 0.45, 2.1])
             },
             // hidden checks: begin (removed by `course export`)

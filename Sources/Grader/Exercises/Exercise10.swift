@@ -18,25 +18,30 @@ extension Catalogue {
             "The dilation widens only its own layer's reach (d·(K − 1)); it does not change the spacing j of later layers. Check yourself on the lesson's table: kernels 3, 3, 3 with strides 2, 2, 1 give 1 + 2 + 4 + 8 = 15.",
         ],
         checks: [
-            Check("outputLength matches the lesson's table (padding, valid, stride, dilation)", points: 2) { t in
+            Check("outputLength matches the lesson's table (padding, valid, stride, dilation)", points: 2,
+                  hints: ["Count the placements: the first starts at position 0 of the padded signal, each next one s positions further, and the last must end inside it. The dilated kernel spans d(K − 1) + 1 positions, not K."]) { t in
                 for layer in [(6, 3, 1, 1, 1), (6, 3, 1, 1, 0), (6, 3, 2, 1, 1), (7, 3, 2, 1, 1), (6, 3, 1, 2, 2), (10, 5, 3, 1, 0)] {
                     try expectOutputLength(t, layer)
                 }
             },
-            Check("outputLength is 0 when the dilated kernel does not fit", points: 1) { t in
+            Check("outputLength is 0 when the dilated kernel does not fit", points: 1,
+                  hints: ["When d(K − 1) + 1 > L + 2p there is no placement at all: test that first and return 0, before any division."]) { t in
                 for layer in [(4, 3, 1, 3, 0), (3, 5, 1, 1, 0), (6, 4, 2, 2, 0)] { try expectOutputLength(t, layer) }
             },
-            Check("receptiveField of three-wide stacks is 3, 5, 7, and 1 without any layer", points: 1) { t in
+            Check("receptiveField of three-wide stacks is 3, 5, 7, and 1 without any layer", points: 1,
+                  hints: ["Without any layer a unit sees a single input: start from 1. With strides and dilations 1, each layer of width K adds K − 1."]) { t in
                 for depth in 0...3 {
                     let ones = [Int](repeating: 1, count: depth)
                     try expectReceptiveField(t, [Int](repeating: 3, count: depth), ones, ones)
                 }
             },
-            Check("receptiveField with strides: a stride widens the layers after it", points: 2) { t in
+            Check("receptiveField with strides: a stride widens the layers after it", points: 2,
+                  hints: ["A stride s spaces out the units of its layer by s, so every later layer adds s times as much: keep the spacing j, and multiply it by s after the layer."]) { t in
                 try expectReceptiveField(t, [3, 3, 3], [2, 2, 1], [1, 1, 1])
                 try expectReceptiveField(t, [5, 3], [2, 1], [1, 1])
             },
-            Check("receptiveField with dilations: a dilation widens its own layer", points: 2) { t in
+            Check("receptiveField with dilations: a dilation widens its own layer", points: 2,
+                  hints: ["A dilation d spreads the taps of its own layer d apart: that layer adds d(K − 1)·j, and the spacing j of the layers after it stays as it was."]) { t in
                 try expectReceptiveField(t, [3, 3, 3], [1, 1, 1], [1, 2, 4])
                 try expectReceptiveField(t, [3, 3], [1, 3], [2, 2])
             },

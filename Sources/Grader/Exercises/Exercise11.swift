@@ -17,19 +17,23 @@ extension Catalogue {
             "Section 6: before exp, subtract the column's largest score from every score of that column. The softmax does not change, every exponent is ≤ 0, and scores in the thousands no longer give ∞/∞ = NaN.",
         ],
         checks: [
-            Check("the attention matrix is N×N, non-negative, and each of its columns sums to one", points: 2) { t in
+            Check("the attention matrix is N×N, non-negative, and each of its columns sums to one", points: 2,
+                  hints: ["The softmax runs down each column n of the scores, over the inputs m: divide every exp by the sum of its column, not of its row."]) { t in
                 let c = AttentionCase.handMade
                 try expectProbabilityColumns(t, c, scaled: false, attention(t, c, scaled: false).attention)
             },
-            Check("the attention matrix is the softmax of each column of KᵀQ (D = 3, D_q = 2, D_v = 4, N = 4)", points: 2) { t in
+            Check("the attention matrix is the softmax of each column of KᵀQ (D = 3, D_q = 2, D_v = 4, N = 4)", points: 2,
+                  hints: ["Entry (m, n) of the scores is kₘᵀ qₙ: key m on the rows, query n on the columns, that is KᵀQ. Every bias is added to every column of its projection."]) { t in
                 let c = AttentionCase.handMade
                 try expectAttention(t, c, scaled: false, attention(t, c, scaled: false).attention)
             },
-            Check("the outputs are Sa = V A", points: 2) { t in
+            Check("the outputs are Sa = V A", points: 2,
+                  hints: ["Output n is Σₘ A[m, n] vₘ, the values weighted by column n of A: the matrix product V A, D_v×N."]) { t in
                 let c = AttentionCase.handMade
                 try expectOutputs(t, c, scaled: false, attention(t, c, scaled: false))
             },
-            Check("scaled: every score is divided by √D_q, here √2 (D = 3, D_v = 4)", points: 2) { t in
+            Check("scaled: every score is divided by √D_q, here √2 (D = 3, D_v = 4)", points: 2,
+                  hints: ["D_q is the number of rows of the query weights: divide every score by its square root, before the softmax."]) { t in
                 let c = AttentionCase.handMade
                 let result = try attention(t, c, scaled: true)
                 try expectAttention(t, c, scaled: true, result.attention)

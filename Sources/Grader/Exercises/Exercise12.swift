@@ -22,17 +22,21 @@ extension Catalogue {
             "X feeds all three projections: ∂L/∂X = Ω_qᵀ ∂L/∂Q + Ω_kᵀ ∂L/∂K + Ω_vᵀ ∂L/∂V. Check yourself: ∂L/∂β_v is the row sums of G, and ∂L/∂β_k is 0 to rounding.",
         ],
         checks: [
-            Check("∂L/∂X agrees with central differences of L = Σ G ⊙ Sa and with the reference", points: 2) { t in
+            Check("∂L/∂X agrees with central differences of L = Σ G ⊙ Sa and with the reference", points: 2,
+                  hints: ["X is used three times, by the values, the queries and the keys: ∂L/∂X adds the three paths. Get the forward pass of exercise 11 right first: the central differences come from it."]) { t in
                 try expectWeightGradients(t, AttentionCase.handMade, scaled: false, seed: 1, only: [.input])
             },
-            Check("∂L/∂Ω_q, ∂L/∂Ω_k and ∂L/∂Ω_v agree with central differences and with the reference", points: 3) { t in
+            Check("∂L/∂Ω_q, ∂L/∂Ω_k and ∂L/∂Ω_v agree with central differences and with the reference", points: 3,
+                  hints: ["Go back one step at a time: through Sa = V A to ∂L/∂V and ∂L/∂A, through each column's softmax to the scores, through S = KᵀQ to ∂L/∂Q and ∂L/∂K, then through each projection to its weights."]) { t in
                 try expectWeightGradients(t, AttentionCase.handMade, scaled: false, seed: 1,
                                           only: [.queryWeights, .keyWeights, .valueWeights])
             },
-            Check("∂L/∂β_q, ∂L/∂β_k = 0 and ∂L/∂β_v = G𝟙", points: 2) { t in
+            Check("∂L/∂β_q, ∂L/∂β_k = 0 and ∂L/∂β_v = G𝟙", points: 2,
+                  hints: ["Each bias is added to every column of its projection, so its gradient is the sum over the columns (the row sums) of that projection's gradient."]) { t in
                 try expectBiasGradients(t, AttentionCase.handMade, scaled: false, seed: 1)
             },
-            Check("scaled: every gradient carries the factor 1/√D_q of the scores", points: 2) { t in
+            Check("scaled: every gradient carries the factor 1/√D_q of the scores", points: 2,
+                  hints: ["With scaled, the scores are c·KᵀQ with c = 1/√D_q: the backward pass multiplies by the same c on its way from the scores to Q and K."]) { t in
                 try expectWeightGradients(t, AttentionCase.handMade, scaled: true, seed: 2, only: Gradient.allCases)
                 try expectBiasGradients(t, AttentionCase.handMade, scaled: true, seed: 2)
             },

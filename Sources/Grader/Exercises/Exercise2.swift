@@ -20,7 +20,8 @@ extension Catalogue {
             "For the sigmoid layer: g = sigmoid(W x + b), δ = 2 (g − t) ⊙ g ⊙ (1 − g) is ∂L/∂b (C×1), and ∂L/∂W = δ xᵀ (C×D). Use CourseKit's sigmoid, which never overflows, and the .* operator for ⊙.",
         ],
         checks: [
-            Check("predict is the sign of w·x + b, with −1 on the boundary", points: 2) { t in
+            Check("predict is the sign of w·x + b, with −1 on the boundary", points: 2,
+                  hints: ["CourseKit's dot(weights, x) is w·x. Compare w·x + b with 0 using >, not ≥: a point exactly on the boundary gets −1."]) { t in
                 let cases: [([Double], Double, [Double])] = [
                     ([0.5, -1.5], 0.25, [2, 0.5]), ([0.5, -1.5], 0.25, [-1, 1]),
                     ([1, -1], 0, [2, 2]), ([-2, 3, 0.5], 1, [1, 0, -2]), ([0, 0], 0, [3, -4]),
@@ -32,7 +33,8 @@ extension Catalogue {
                              mistakes: onBoundary ? [("Here w·x + b = 0 exactly: the prediction is +1 only when w·x + b > 0, so use >, not ≥.", 1)] : [])
                 }
             },
-            Check("perceptronStep updates exactly the misclassified points", points: 2) { t in
+            Check("perceptronStep updates exactly the misclassified points", points: 2,
+                  hints: ["A point is a mistake when Double(label) · (w·x + b) ≤ 0, a point on the boundary included. Only then add η · label · x to the weights and η · label to the bias; otherwise return the weights and bias unchanged."]) { t in
                 let cases: [([Double], Double, [Double], Int, Double)] = [
                     ([0.5, -1], 0.2, [1, 2], 1, 0.5),      // misclassified: update
                     ([0.5, -1], 0.2, [2, -1], 1, 0.5),     // correct: unchanged
@@ -51,17 +53,20 @@ extension Catalogue {
                              mistakes: correct ? [] : [Mistake("The bias must move too: b ← b + η·label.", b)])
                 }
             },
-            Check("trainPerceptron separates a separable set, epoch by epoch like the reference", points: 3) { t in
+            Check("trainPerceptron separates a separable set, epoch by epoch like the reference", points: 3,
+                  hints: ["In each epoch, count the points that are mistakes (label · (w·x + b) ≤ 0 before their step), append the count to mistakes when the epoch ends, and stop after appending a 0 or after maxEpochs epochs."]) { t in
                 try expectTraining(t, LabelledPoints.separable(count: 24, seed: 5), learningRate: 1, maxEpochs: 100)
                 try expectTraining(t, LabelledPoints.separable(count: 16, seed: 8), learningRate: 0.5, maxEpochs: 100)
             },
-            Check("sigmoidLayerLoss is Σ (σ(Wx + b) − t)²", points: 1) { t in
+            Check("sigmoidLayerLoss is Σ (σ(Wx + b) − t)²", points: 1,
+                  hints: ["g = sigmoid(weights * x + bias) is C×1; the loss is the sum of the squares of g − target: a sum, not a mean, and no ½ in front."]) { t in
                 for case let (w, b, x, target) in [layer(classes: 3, inputs: 2, seed: 1), layer(classes: 1, inputs: 3, seed: 2)] {
                     t.expect(try t.number("sigmoidLayerLoss", w, b, x, target),
                              equals: Perceptron.sigmoidLayerLoss(weights: w, bias: b, x: x, target: target), "sigmoidLayerLoss")
                 }
             },
-            Check("sigmoidLayerGradient agrees with central differences of your loss and with the reference", points: 3) { t in
+            Check("sigmoidLayerGradient agrees with central differences of your loss and with the reference", points: 3,
+                  hints: ["Go through z = W x + b with the chain rule: ∂L/∂g is the derivative of the square, ∂g/∂z that of the sigmoid (section 6 does it for one unit). The gradients have the shapes of W (C×D) and of b (C×1)."]) { t in
                 try expectLayerGradient(t, layer(classes: 3, inputs: 2, seed: 3))
             },
             // hidden checks: begin (removed by `course export`)

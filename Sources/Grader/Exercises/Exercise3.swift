@@ -20,21 +20,25 @@ extension Catalogue {
             "joints: θ_{d0} + θ_{d1} x = 0 gives x = −θ_{d0}/θ_{d1} (mind the minus sign). Skip the units with θ_{d1} == 0 (dividing by 0 gives ±∞ or NaN), keep repeated values, and return the list .sorted(): the units are not in the order of their joints.",
         ],
         checks: [
-            Check("shallowNetwork1D on the lesson's network at x = 0, 0.2, …, 1", points: 3) { t in
+            Check("shallowNetwork1D on the lesson's network at x = 0, 0.2, …, 1", points: 3,
+                  hints: ["For each unit d: z = theta0[d] + theta1[d] · x and h = max(0, z); then y = phi0 + Σ_d phi[d] · h. Only each unit's pre-activation goes through max(0, ·), not the weighted sum."]) { t in
                 for x in [0.0, 0.2, 0.4, 0.6, 0.8, 1] {
                     try expectOneInput(t, lessonNetwork, at: x)
                 }
             },
-            Check("shallowNetwork on the lesson's 2-3-1 network and on a 3-3-2 network, inputs as columns", points: 3) { t in
+            Check("shallowNetwork on the lesson's 2-3-1 network and on a 3-3-2 network, inputs as columns", points: 3,
+                  hints: ["Write down the shapes: x is D_i×N, theta D×D_i, theta0 D×1, phi D_o×D, phi0 D_o×1, and the result D_o×N, one column per input. Each product must fit these shapes."]) { t in
                 try expectNetwork(t, lessonGeneralNetwork, "the lesson's 2-3-1 network")
                 try expectNetwork(t, squareNetwork, "the 3-3-2 network")
             },
-            Check("parameterCount reproduces the lesson's table, 10 to 51,001", points: 2) { t in
+            Check("parameterCount reproduces the lesson's table, 10 to 51,001", points: 2,
+                  hints: ["Count layer by layer: every hidden unit has a weight per input and a bias, every output a weight per hidden unit and a bias."]) { t in
                 for (inputs, hidden, outputs) in [(1, 3, 1), (2, 3, 1), (1, 4, 2), (3, 3, 2), (100, 500, 1)] {
                     try expectParameterCount(t, inputs, hidden, outputs)
                 }
             },
-            Check("joints of the lesson's network, and of five units out of order with a flat one", points: 2) { t in
+            Check("joints of the lesson's network, and of five units out of order with a flat one", points: 2,
+                  hints: ["A unit's joint is the x where its pre-activation θ_{d0} + θ_{d1} x crosses 0. A flat unit (θ_{d1} = 0) never crosses, and the result is in increasing order."]) { t in
                 try expectJoints(t, theta0: [0.6, -0.5, -1.4], theta1: [-2, 1, 2])
                 try expectJoints(t, theta0: [3, 2, -1, -4, 0.5], theta1: [-2, 4, 0, 0.5, -1])
             },

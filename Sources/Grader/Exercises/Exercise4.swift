@@ -17,17 +17,20 @@ extension Catalogue {
             "regionCount: for every point (x₁, x₂) of the grid, the pattern is [θ₀[d] + Θ[d, 0] x₁ + Θ[d, 1] x₂ > 0 for d in 0..<theta.rows]. Insert the patterns into a Set<[Bool]> and return its count. Strictly > 0: a point exactly on a line counts its unit as inactive. With no units every point has the empty pattern: 1 region.",
         ],
         checks: [
-            Check("zaslavskyCount gives the lesson's 2, 4, 8 and 7", points: 3) { t in
+            Check("zaslavskyCount gives the lesson's 2, 4, 8 and 7", points: 3,
+                  hints: ["The sum runs over j = 0, 1, …, dimensions, both ends included, of C(hyperplanes, j). Check yourself by hand: 3 lines in the plane give C(3, 0) + C(3, 1) + C(3, 2) = 1 + 3 + 3 = 7."]) { t in
                 for (hyperplanes, dimensions) in [(1, 1), (2, 2), (3, 3), (3, 2)] {
                     try expectZaslavsky(t, hyperplanes, dimensions)
                 }
             },
-            Check("regionCount sees the lesson's 4 and 7 regions on a 20 × 20 grid", points: 3) { t in
+            Check("regionCount sees the lesson's 4 and 7 regions on a 20 × 20 grid", points: 3,
+                  hints: ["A region is an activation pattern: for a grid point, the list of which units have z_d > 0. Go through the gridSize × gridSize points, with both ends of [−radius, radius] among the coordinates, and count the distinct lists."]) { t in
                 try expectRegions(t, Layer(theta0: [0.1, -0.2], theta: [[1, 0], [0, 1]], radius: 1, gridSize: 20), "two lines")
                 try expectRegions(t, Layer(theta0: [0.1, -0.2, -0.5], theta: [[1, 0], [0, 1], [1, 1]], radius: 1, gridSize: 20),
                                   "three lines")
             },
-            Check("regionCount for five lines, for one line inside and one on the edge, and for no units", points: 3) { t in
+            Check("regionCount for five lines, for one line inside and one on the edge, and for no units", points: 3,
+                  hints: ["Strictly > 0: a point exactly on a line leaves its unit inactive. A network without units still has one region, the whole plane, whose pattern is the empty list."]) { t in
                 try expectRegions(t, fiveLines, "five lines")
                 try expectRegions(t, Layer(theta0: [0.3], theta: [[-1, 2]], radius: 3, gridSize: 7), "one line")
                 try expectRegions(t, Layer(theta0: [1], theta: [[1, 0]], radius: 1, gridSize: 4), "the line x₁ = −1 along the grid's edge")

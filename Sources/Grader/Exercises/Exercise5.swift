@@ -19,24 +19,29 @@ extension Catalogue {
             "One step computes all four gradients at the current parameters, then updates all four, biases included: θ ← θ − η ∂L/∂θ; repeat `steps` times and return (W, b, W′, c). If the loss goes up, a sign is wrong. Part 1 in code: relu((weights.transposed * inputs).addingToEachColumn(bias)), then (outputWeights.transposed * h).map { $0 + outputBias }.",
         ],
         checks: [
-            Check("xorNetwork with Goodfellow et al.'s weights gives 0, 1, 1, 0", points: 2) { t in
+            Check("xorNetwork with Goodfellow et al.'s weights gives 0, 1, 1, 0", points: 2,
+                  hints: ["Goodfellow et al.'s network is f(x) = wᵀ max{0, Wᵀx + c} + b: the hidden layer uses W transposed. With the four inputs as the columns of X, the result is a 1×4 row."]) { t in
                 let g = XOR.xorWeights()
                 try expectForward(t, Forward(inputs: xorInputColumns, weights: g.weights, bias: g.bias,
                                              outputWeights: g.outputWeights, outputBias: g.outputBias), "Goodfellow et al.'s weights")
             },
-            Check("xorNetwork with a non-symmetric W, whose column d feeds unit d", points: 2) { t in
+            Check("xorNetwork with a non-symmetric W, whose column d feeds unit d", points: 2,
+                  hints: ["Goodfellow et al.'s W is symmetric, so W and Wᵀ give the same outputs on it; this W is not. Hidden unit d takes column d of W, which is row d of Wᵀ."]) { t in
                 try expectForward(t, Forward(inputs: xorInputColumns, weights: Matrix([[2, -1], [0.5, 1.5]]),
                                              bias: Matrix(column: [-0.5, 0.25]), outputWeights: Matrix(column: [1, -0.75]),
                                              outputBias: 0.3), "a non-symmetric W")
             },
-            Check("xorWeights: your own weights compute XOR with the course's forward pass", points: 4) { t in
+            Check("xorWeights: your own weights compute XOR with the course's forward pass", points: 4,
+                  hints: ["Your weights go through part 1's forward pass, f(x) = wᵀ max{0, Wᵀx + c} + b with W 2×D: f(x) must be above 0.5 for (0, 1) and (1, 0) only. Work the four inputs out by hand first."]) { t in
                 try expectOwnWeights(t)
             },
-            Check("trainSigmoidXOR from start A: 0 steps return the start, 1 step matches the reference", points: 2) { t in
+            Check("trainSigmoidXOR from start A: 0 steps return the start, 1 step matches the reference", points: 2,
+                  hints: ["With steps = 0 return the parameters as given. One step computes the four gradients at the current parameters, then moves each parameter by −η times its gradient, the biases too."]) { t in
                 try expectTraining(t, startA, learningRate: 2, steps: 0, "start A")
                 try expectTraining(t, startA, learningRate: 2, steps: 1, "start A")
             },
-            Check("trainSigmoidXOR from start A: 1000 steps at η = 2 match the reference and solve XOR", points: 3) { t in
+            Check("trainSigmoidXOR from start A: 1000 steps at η = 2 match the reference and solve XOR", points: 3,
+                  hints: ["If one step matches but a thousand do not, something changes between steps: every step must start from the parameters the previous one returned, with the gradients of the mean loss over the four inputs."]) { t in
                 try expectTraining(t, startA, learningRate: 2, steps: 1000, "start A", mustSolve: true)
             },
             // hidden checks: begin (removed by `course export`)

@@ -18,13 +18,16 @@ extension Catalogue {
             "a = θ₁θ₂ is a product: its derivative with respect to one factor is the other factor. So ∂L/∂θ₁ = ∂L/∂a · θ₂ = tanh(c) x θ₂ and ∂L/∂θ₂ = ∂L/∂a · θ₁ = tanh(c) x θ₁.",
         ],
         checks: [
-            Check("graphForward computes a = θ₁θ₂, b = a x, c = b − y and L = log cosh c", points: 2) { t in
+            Check("graphForward computes a = θ₁θ₂, b = a x, c = b − y and L = log cosh c", points: 2,
+                  hints: ["Compute the nodes in order, a = θ₁θ₂, b = a x, c = b − y, then L = log cosh c, and return all four: the check compares each of them."]) { t in
                 for point in visiblePoints { try expectForward(t, point) }
             },
-            Check("graphBackward returns ∂L/∂c = tanh c, ∂L/∂b and ∂L/∂a", points: 3) { t in
+            Check("graphBackward returns ∂L/∂c = tanh c, ∂L/∂b and ∂L/∂a", points: 3,
+                  hints: ["Start from ∂L/∂c, the derivative of log cosh c, and go back one node at a time, multiplying by that node's local derivative."]) { t in
                 for point in visiblePoints { try expectBackward(t, point) }
             },
-            Check("graphGradient agrees with central differences of your loss and with the reference", points: 3) { t in
+            Check("graphGradient agrees with central differences of your loss and with the reference", points: 3,
+                  hints: ["∂L/∂θ₁ and ∂L/∂θ₂ continue from ∂L/∂a through a = θ₁θ₂. The central differences come from your graphForward's loss, so get graphForward right first."]) { t in
                 for point in visiblePoints { try expectGradient(t, point) }
             },
             // hidden checks: begin (removed by `course export`)

@@ -18,14 +18,17 @@ extension Catalogue {
             "Into the hidden layer: ∂L/∂F = 𝟙[F > 0] ⊙ (w₂ᵀ δ), an H×N matrix (CourseKit's step(_:) with map, and .* for ⊙). Then ∂L/∂W₁ = ∂L/∂F Xᵀ (H×D) and ∂L/∂b₁ = the row sums of ∂L/∂F (H×1), because b₁ is added to every column.",
         ],
         checks: [
-            Check("classifierForward returns ŷ = σ(w₂ ReLU(W₁X + b₁𝟙ᵀ) + b₂) as a 1×N row", points: 2) { t in
+            Check("classifierForward returns ŷ = σ(w₂ ReLU(W₁X + b₁𝟙ᵀ) + b₂) as a 1×N row", points: 2,
+                  hints: ["The samples are the columns of X. F = W₁X with b₁ added to every column is H×N; after ReLU, w₂ (1×H) times it gives a 1×N row of logits, plus b₂ on every entry, then the sigmoid."]) { t in
                 try expectForward(t, visibleClassifier)
             },
-            Check("classifierLoss is the mean binary cross-entropy", points: 2) { t in
+            Check("classifierLoss is the mean binary cross-entropy", points: 2,
+                  hints: ["L = −(1/N) Σₙ [yₙ log ŷₙ + (1 − yₙ) log(1 − ŷₙ)]: a mean over the N samples, with a minus sign in front. Written with the logits zₙ, it never takes the log of 0."]) { t in
                 try expectLoss(t, visibleClassifier)
                 try expectLoss(t, visibleClassifier.relabelled([0, 1, 1, 0, 1], b2: -0.6))
             },
-            Check("classifierGradients agree with central differences of your loss and with the reference", points: 6) { t in
+            Check("classifierGradients agree with central differences of your loss and with the reference", points: 6,
+                  hints: ["Each gradient has the shape of its parameter: W₁ is H×D, b₁ H×1, w₂ 1×H and b₂ a number. The central differences come from your classifierLoss, so get the loss right first."]) { t in
                 try expectGradients(t, visibleClassifier)
             },
             // hidden checks: begin (removed by `course export`)

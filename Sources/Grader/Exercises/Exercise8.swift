@@ -20,17 +20,21 @@ extension Catalogue {
             "sgdStep calls your networkGradients once and returns Ωₖ − α ∂J/∂Ωₖ and βₖ − α ∂J/∂βₖ, in the same order. A quick test of your own: for a small α, J must go down.",
         ],
         checks: [
-            Check("networkForward applies ReLU between layers and none after the last", points: 2) { t in
+            Check("networkForward applies ReLU between layers and none after the last", points: 2,
+                  hints: ["Loop over the K + 1 layers: f = Ωₖ h with βₖ added to every column, then h = ReLU(f) for every layer but the last, whose f is the output. With no hidden layer (K = 0) the network is a single affine map."]) { t in
                 try expectForward(t, visibleNetwork)
             },
-            Check("networkCost is the mean of ½|f_K − y|² plus (λ/2) ΣΩ²", points: 2) { t in
+            Check("networkCost is the mean of ½|f_K − y|² plus (λ/2) ΣΩ²", points: 2,
+                  hints: ["Two terms: the squared error with its ½, summed over the outputs and divided by N, the number of samples (columns); and (λ/2) times the sum of the squares of every weight, the biases left out."]) { t in
                 try expectCost(t, visibleNetwork)
                 try expectCost(t, visibleNetwork.withWeightDecay(0))
             },
-            Check("networkGradients agree with central differences of your cost and with the reference", points: 6) { t in
+            Check("networkGradients agree with central differences of your cost and with the reference", points: 6,
+                  hints: ["Keep every fₖ and hₖ of the forward pass: the backward pass needs them. Each gradient has the shape of its parameter, in the same order, and only the weight gradients get λΩₖ. The central differences come from your networkCost, so get the cost right first."]) { t in
                 try expectGradients(t, visibleNetwork)
             },
-            Check("sgdStep moves every parameter by −α∇J and lowers J", points: 3) { t in
+            Check("sgdStep moves every parameter by −α∇J and lowers J", points: 3,
+                  hints: ["Call your networkGradients once, at the parameters you were given, then subtract α times each gradient from its parameter: every weight and every bias, in order."]) { t in
                 try expectStep(t, visibleNetwork, learningRate: 0.5)
                 try expectDescent(t, visibleNetwork, learningRate: 0.05)
             },

@@ -19,19 +19,24 @@ extension Catalogue {
             "Every gradient is a sum over the places where its quantity was used: += everywhere, never =, and never divided by L_out. Each gradient has the shape of what it is the gradient for (∂Ω[o] is C_i×K like kernels[o]).",
         ],
         checks: [
-            Check("convolve reproduces the lesson's run, with a second output channel (K = 3, s = d = p = 1)", points: 2) { t in
+            Check("convolve reproduces the lesson's run, with a second output channel (K = 3, s = d = p = 1)", points: 2,
+                  hints: ["z[o, i] starts from bias[o] and adds kernels[o][c, j] · x[c, s·i + d·j − p] over every input channel c and tap j; a position outside 0 ..< L reads 0. The result has one row per output channel."]) { t in
                 try expectConvolution(t, ConvolutionCase.lesson)
             },
-            Check("convolve with 2 input and 3 output channels, K = 3, stride 2, dilation 2, padding 2, L = 7", points: 2) { t in
+            Check("convolve with 2 input and 3 output channels, K = 3, stride 2, dilation 2, padding 2, L = 7", points: 2,
+                  hints: ["With a stride, a dilation and padding, compute L_out first, and read position s·i + d·j − p: the stride moves the outputs apart, the dilation spaces the taps, and the padding takes p off every position read."]) { t in
                 try expectConvolution(t, ConvolutionCase.strided)
             },
-            Check("∂L/∂β sums the output gradient over positions", points: 1) { t in
+            Check("∂L/∂β sums the output gradient over positions", points: 1,
+                  hints: ["β_o is added to every output of channel o, so ∂L/∂β_o is the sum of row o of the output gradient: a sum, not a mean."]) { t in
                 try expectBiasGradient(t, ConvolutionCase.backward)
             },
-            Check("∂L/∂Ω agrees with central differences of your convolve and with the reference", points: 2) { t in
+            Check("∂L/∂Ω agrees with central differences of your convolve and with the reference", points: 2,
+                  hints: ["Ω[c, o, j] multiplies x[c, s·i + d·j − p] in every output i of channel o: add g[o, i] times that input over every i, skipping the positions outside the signal, exactly where convolve reads 0."]) { t in
                 try expectKernelGradients(t, ConvolutionCase.backward)
             },
-            Check("∂L/∂x agrees with central differences of your convolve and with the reference", points: 2) { t in
+            Check("∂L/∂x agrees with central differences of your convolve and with the reference", points: 2,
+                  hints: ["Loop as convolve does, over (o, i, c, j), and add g[o, i] · kernels[o][c, j] to ∂L/∂x[c, t] at t = s·i + d·j − p when t is inside the signal. An input read by several outputs gets the sum."]) { t in
                 try expectInputGradient(t, ConvolutionCase.backward)
             },
             // hidden checks: begin (removed by `course export`)

@@ -8,8 +8,19 @@ public struct TerminalReport {
 
     public init(style: TerminalStyle) { self.style = style }
 
-    /// Renders the result; `watching` adapts the advice to `course watch`, where saving the file checks it again.
-    public func render(_ result: ExerciseResult, exercise: Exercise, next: Exercise?, watching: Bool = false) -> String {
+    /// What was checked and how, which decides the advice that ends a report.
+    public enum Origin: Sendable {
+        /// The student's own file, with `course check`: a pass leads to the next exercise.
+        case check(next: Exercise?)
+        /// The student's own file, in `course watch`, which checks it again on every save.
+        case watch(next: Exercise?)
+        /// Another file, given with `check --file`: it says nothing of the student's progress,
+        /// so the advice repeats `command` and leads nowhere else.
+        case otherFile(command: String)
+    }
+
+    /// Renders the result, ending with the advice that fits where it came from.
+    public func render(_ result: ExerciseResult, exercise: Exercise, origin: Origin) -> String {
         var lines: [String] = []
         lines.append(style.bold("\(exercise.id) · \(exercise.title)"))
         lines.append(style.dim("lesson \(exercise.lesson) · \(result.file) · \(formatNumber(result.maxScore)) points"))
@@ -42,9 +53,18 @@ public struct TerminalReport {
         if result.status == .failed {
             lines.append(style.dim("Numbers are compared with \(result.tolerance)."))
         }
-        lines.append(watching && result.status != .passed
-                     ? "Next: fix the first failing check and save the file; it is checked again at once."
-                     : advice(result, exercise: exercise, next: next))
+        switch origin {
+        case .check(let next):
+            lines.append(advice(result, exercise: exercise, next: next, again: "\(commandName) check \(exercise.id)", hints: true))
+        case .watch(let next):
+            lines.append(result.status == .passed
+                         ? advice(result, exercise: exercise, next: next, again: "", hints: true)
+                         : "Next: fix the first failing check and save the file; it is checked again at once.")
+        case .otherFile(let command):
+            lines.append(result.status == .passed
+                         ? "This file passes every check. Your progress counts only exercises/\(exercise.id).swift, so it is unchanged."
+                         : advice(result, exercise: exercise, next: nil, again: command, hints: false))
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -81,19 +101,22 @@ public struct TerminalReport {
         }
     }
 
-    private func advice(_ result: ExerciseResult, exercise: Exercise, next: Exercise?) -> String {
+    /// The last line of a report: what to do next, where `again` is the command that checks
+    /// the same file again, and `hints` whether `course hint` is about that file.
+    private func advice(_ result: ExerciseResult, exercise: Exercise, next: Exercise?, again: String, hints: Bool) -> String {
         switch result.status {
         case .passed:
             if let next { return "Next: \(next.id), \(next.title): run `\(commandName) check \(next.id)`." }
             return "That was the last exercise: well done."
         case .compileError:
-            return "Next: fix the first error above (its line and column are given), then run `\(commandName) check \(exercise.id)` again."
+            return "Next: fix the first error above (its line and column are given), then run `\(again)` again."
         case .rejected:
-            return "Next: fix the file as said above, then run `\(commandName) check \(exercise.id)` again."
+            return "Next: fix the file as said above, then run `\(again)` again."
         case .notSubmitted:
             return "Next: restore the starter with `git checkout \(result.file)` and write your solution in it."
         case .failed:
-            return "Next: fix the first failing check, run `\(commandName) check \(exercise.id)` again; `\(commandName) hint \(exercise.id)` gives a hint."
+            let hint = hints ? "; `\(commandName) hint \(exercise.id)` gives a hint about it" : ""
+            return "Next: fix the first failing check, run `\(again)` again\(hint)."
         }
     }
 
