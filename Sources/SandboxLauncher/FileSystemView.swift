@@ -26,6 +26,10 @@ struct FileSystemView {
 
     /// Builds the view and makes it this process's root. Needs a new mount namespace.
     func enter() {
+        // Every path is resolved while the machine's root is still the root: a symbolic
+        // link on the way (an absolute one especially) would point elsewhere under /old.
+        let readOnly = readOnly.map { (resolved($0), $0) }, writable = writable.map { (resolved($0), $0) }
+        let moved = moved.map { (resolved($0.source), $0.target, $0.writable) }
         mountCall(nil, "/", nil, Self.recursive | Self.privateMount, "make every mount private")
         mountCall("tmpfs", "/tmp", "tmpfs", Self.noSetUID | Self.noDevices, "mount the staging tmpfs", data: "size=1m,mode=0755")
         check(chdir("/tmp"), "chdir /tmp")
@@ -39,8 +43,8 @@ struct FileSystemView {
                   data: "size=\(tmpBytes),mode=1777", creating: true)
         for folder in Self.systemFolders { mirror(folder) }
         for file in Self.systemFiles where access("/old" + file, F_OK) == 0 { bindPath(file, writable: false) }
-        for path in readOnly { bindPath(path, writable: false) }
-        for path in writable { bindPath(path, writable: true) }
+        for (source, path) in readOnly { bindPath(source, writable: false, at: path) }
+        for (source, path) in writable { bindPath(source, writable: true, at: path) }
         for (source, target, writable) in moved { bindPath(source, writable: writable, at: target) }
         mountDevices()
         makeFolders("/new/proc")
@@ -125,6 +129,14 @@ struct FileSystemView {
         let result = data.map { text in text.withCString { mount(source, target, type, flags, $0) } }
             ?? mount(source, target, type, flags, nil)
         check(result, what)
+    }
+
+    /// The path with every symbolic link resolved (realpath(3)); a path that does not exist
+    /// is kept, and fails where it is bound.
+    private func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     private func makeFolders(_ path: String) {

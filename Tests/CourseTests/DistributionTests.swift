@@ -110,8 +110,9 @@ struct DistributionTests {
         try FileManager.default.removeItem(at: clone.appendingPathComponent("exercises/exercise1.swift"))
         try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
                                          to: clone.appendingPathComponent("exercises/exercise1.swift"))
-        try FileManager.default.createDirectory(at: clone.appendingPathComponent("figures"), withIntermediateDirectories: true)
-        try Data("<svg/>".utf8).write(to: clone.appendingPathComponent("figures/plot.svg"))
+        // An untracked folder git does not ignore (a lesson's `figures/` is ignored).
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+        try Data("<svg/>".utf8).write(to: clone.appendingPathComponent("drafts/plot.svg"))
         try Data((catalogue + "\n// an uncommitted edit\n").utf8).write(to: clone.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"))
         return (clone, starter, catalogue)
     }
@@ -134,7 +135,7 @@ struct DistributionTests {
             let root = command == "export" ? destination : destination.appendingPathComponent("source")
             #expect(try String(contentsOf: root.appendingPathComponent("exercises/exercise1.swift"), encoding: .utf8) == starter,
                     "\(command) ships the committed starter, not the solved one")
-            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("figures").path), "no untracked file")
+            #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("drafts").path), "no untracked file")
             let shippedCatalogue = try String(contentsOf: root.appendingPathComponent("Sources/Grader/Exercises/Exercise1.swift"), encoding: .utf8)
             #expect(!shippedCatalogue.contains("an uncommitted edit"))
             if command == "gradescope" { #expect(shippedCatalogue == catalogue, "the autograder has the committed catalogue") }

@@ -96,10 +96,29 @@ func writeAtomically<T: Encodable>(_ value: T, to url: URL) throws {
     try writeAtomically(try encoder.encode(value), to: url)
 }
 
-/// Writes bytes through a temporary file and a rename.
+/// Writes bytes through a temporary file and a rename, then reads them back: a result is
+/// either on disk whole or the write fails with a `WriteFailure` that names the file.
 func writeAtomically(_ data: Data, to url: URL) throws {
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try data.write(to: url, options: .atomic)
+    do {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url, options: .atomic)
+    } catch {
+        throw WriteFailure(path: url.path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+    }
+    guard (try? Data(contentsOf: url)) == data else {
+        throw WriteFailure(path: url.path, reason: "what was read back differs from what was written")
+    }
+}
+
+/// A result that could not be written: grading stops there, and what was written is kept.
+public struct WriteFailure: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+
+    public var description: String {
+        "Could not write \(Workspace.displayPath(URL(fileURLWithPath: path))): \(reason). Grading stopped; "
+            + "every result written so far is kept, and running the same command again grades the rest."
+    }
 }
 
 /// Counts finished tasks across threads and reports each step.

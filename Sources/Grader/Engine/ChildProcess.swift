@@ -207,6 +207,26 @@ final class ChildProcess {
         return result
     }
 
+    /// The processor time, in seconds, used so far by the processes of the child's group
+    /// (the box's launcher, its init and the program), read from `/proc/<pid>/stat`.
+    func groupProcessorSeconds() -> Double {
+        #if os(Linux)
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        var total = 0.0
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.first?.isNumber == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            // After the command name: state, ppid, pgrp, …, utime (12th), stime (13th).
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            guard fields.count > 12, pid_t(fields[2]) == pid, let user = Double(fields[11]), let system = Double(fields[12]) else { continue }
+            total += (user + system) / ticks
+        }
+        return total
+        #else
+        return ProcessInfo.processInfo.systemUptime  // counted as busy all the time
+        #endif
+    }
+
     /// Whether the child has ended, without reaping it (waitid(2) with `WNOWAIT`).
     var hasExited: Bool {
         guard termination == nil else { return true }

@@ -112,8 +112,8 @@ public struct Grader: Sendable {
         case .interpreted(let staged):
             defer { staged.remove() }
             do {
-                try runChecks(.interpreted(staged, build), exercise, into: &result)
-                compileInBackground?(exercise, staged.source)
+                let compiled = try runChecks(.interpreted(staged, build), exercise, into: &result)
+                if !compiled { compileInBackground?(exercise, staged.source) }
             } catch let failure as SubmissionRunner.CompileFailure {
                 compileError(try build.storeDiagnostics(of: staged, failure.output, status: failure.status), into: &result, exercise)
             }
@@ -128,9 +128,11 @@ public struct Grader: Sendable {
         result.checks = exercise.checks.map { unanswered($0, .failed, "Not run: the file does not compile.") }
     }
 
-    /// Runs every check against the submission in a fresh box, and scores them. A file the
+    /// Runs every check against the submission in a fresh box, and scores them; returns
+    /// whether the runner compiled an interpreted file into the cache on the way. A file the
     /// JIT cannot compile throws before any check runs.
-    private func runChecks(_ executable: SubmissionRunner.Executable, _ exercise: Exercise, into result: inout ExerciseResult) throws {
+    @discardableResult
+    private func runChecks(_ executable: SubmissionRunner.Executable, _ exercise: Exercise, into result: inout ExerciseResult) throws -> Bool {
         let scratch = workspace.cacheFolder.appendingPathComponent("runs/\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
         defer { try? FileManager.default.removeItem(at: scratch) }
         let runner = SubmissionRunner(executable, limits: limits, scratch: scratch, sandbox: sandbox,
@@ -151,6 +153,7 @@ public struct Grader: Sendable {
         result.printed = printed.isEmpty ? nil : printed
         result.score = result.checks.map(\.score).reduce(0, +)
         result.status = result.checks.allSatisfy { $0.status == .passed } ? .passed : .failed
+        return runner.compiledIntoCache
     }
 
     /// Compiles the file into the cache of programs, without running it.

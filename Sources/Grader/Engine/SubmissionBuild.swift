@@ -57,6 +57,12 @@ struct SubmissionBuild {
             return .interpreted(staged)
         }
         defer { staged.remove() }
+        return try compile(staged)
+    }
+
+    /// Compiles a staged submission into the cache: its program, or its diagnostics.
+    func compile(_ staged: StagedSubmission) throws -> Outcome {
+        let fileManager = FileManager.default
         let output = staged.folder.appendingPathComponent("submission")
         let (status, text) = try compileInBox(staging: staged.folder, sources: [staged.studentCopy, staged.driverFile],
                                               output: output, moduleCache: library.moduleCache)
@@ -67,15 +73,16 @@ struct SubmissionBuild {
             let stored = finished.appendingPathComponent("submission")
             try ChildProcess.withoutSpawning { try Data(contentsOf: output).write(to: stored) }
             chmod(stored.path, 0o755)
-            try store(finished, as: folder)
-            return .program(program, cached: false)
+            try store(finished, as: staged.result)
+            return .program(staged.result.appendingPathComponent("submission"), cached: false)
         }
         return .diagnostics(try storeDiagnostics(of: staged, text, status: status), cached: false)
     }
 
     /// Explains the compiler's output for the student, keeps it in the cache so that the
     /// same file is never compiled again, and returns it with the student's path.
-    func storeDiagnostics(of staged: StagedSubmission, _ text: String, status: ChildProcess.Termination) throws -> String {
+    func storeDiagnostics(of staged: StagedSubmission, _ output: String, status: ChildProcess.Termination) throws -> String {
+        let text = output.replacingOccurrences(of: SubmissionBuild.sourceInBox + "/", with: staged.folder.path + "/")
         var cleaned = DriverSource.explain(text, studentCopy: staged.studentCopy.path, driver: staged.driverFile.path,
                                            exercise: staged.exercise)
         if cleaned.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -105,17 +112,24 @@ struct SubmissionBuild {
         let moduleCache = staged.folder.appendingPathComponent("module-cache-\(UInt64.random(in: 0...UInt64.max))")
         linkTree(library.moduleCache, to: moduleCache)
         if let user { giveFolders(moduleCache, to: user) }
-        let arguments = ["-frontend", "-interpret", staged.studentCopy.path, staged.driverFile.path]
+        let source = SubmissionBuild.sourceInBox
+        let arguments = ["-frontend", "-interpret", "\(source)/\(staged.studentCopy.lastPathComponent)", "\(source)/main.swift"]
             + SubmissionBuild.interpreterFlags + ["-module-cache-path", SubmissionBuild.moduleCachePath]
-            + ["-I", library.folder.path, "-L", library.folder.path] + LibraryBuild.modules.map { "-l\($0)" }
-        let profile = BoxProfile(readOnly: [toolchain.usrFolder, library.folder.path, staged.folder.path],
-                                 moved: [(moduleCache.path, SubmissionBuild.moduleCachePath, true)],
+            + ["-I", LibraryBuild.pathInBox, "-L", LibraryBuild.pathInBox] + LibraryBuild.modules.map { "-l\($0)" }
+        // The library and the files appear at fixed paths: nothing of the cache shows.
+        let profile = BoxProfile(readOnly: [toolchain.usrFolder],
+                                 moved: [(library.folder.path, LibraryBuild.pathInBox, false),
+                                         (staged.folder.path, source, false),
+                                         (moduleCache.path, SubmissionBuild.moduleCachePath, true)],
                                  tmpBytes: 64 << 20, allowForks: false,
                                  limits: BoxLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 1 << 20,
                                                    openFiles: 64, processes: 64),
                                  folder: staged.folder.path)
         return (toolchain.usrFolder + "/bin/swift-frontend", arguments, profile)
     }
+
+    /// Where the JIT's box shows the staged files.
+    static let sourceInBox = "/box/source"
 
     /// Runs the compiler on the student's file in a box of its own: it sees the toolchain
     /// and the course library read-only, writes only `staging`, may start its own
@@ -182,11 +196,13 @@ struct SubmissionBuild {
         let cache = staging.appendingPathComponent("module-cache")
         let lease = sandbox.needsLease ? BoxLease.take() : nil
         if let uid = lease?.uid { giveTree(staging, to: uid) }
-        let arguments = ["-frontend", "-interpret", main.path] + SubmissionBuild.interpreterFlags
-            + ["-module-cache-path", SubmissionBuild.moduleCachePath, "-I", library.folder.path, "-L", library.folder.path]
+        let arguments = ["-frontend", "-interpret", "\(SubmissionBuild.sourceInBox)/main.swift"] + SubmissionBuild.interpreterFlags
+            + ["-module-cache-path", SubmissionBuild.moduleCachePath, "-I", LibraryBuild.pathInBox, "-L", LibraryBuild.pathInBox]
             + LibraryBuild.modules.map { "-l\($0)" }
-        let profile = BoxProfile(readOnly: [toolchain.usrFolder, library.folder.path, staging.path],
-                                 moved: [(cache.path, SubmissionBuild.moduleCachePath, true)],
+        let profile = BoxProfile(readOnly: [toolchain.usrFolder],
+                                 moved: [(library.folder.path, LibraryBuild.pathInBox, false),
+                                         (staging.path, SubmissionBuild.sourceInBox, false),
+                                         (cache.path, SubmissionBuild.moduleCachePath, true)],
                                  tmpBytes: 64 << 20, allowForks: false,
                                  limits: BoxLimits(cpuSeconds: 60, memoryBytes: 2 << 30, fileBytes: 256 << 20,
                                                    openFiles: 256, processes: 64),

@@ -133,8 +133,8 @@ public struct Verification: Sendable {
     }
 }
 
-/// Maps `transform` over the items on `jobs` threads, keeping the order; rethrows the first
-/// error after all items finish.
+/// Maps `transform` over the items on `jobs` threads, keeping the order. The first error
+/// stops the items not yet started, and is rethrown once those running have finished.
 func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable (T) throws -> R) throws -> [R] {
     let work = SharedWork<R>(count: items.count)
     nonisolated(unsafe) let items = items
@@ -143,6 +143,7 @@ func parallelMap<T, R>(_ items: [T], jobs: Int, _ transform: @escaping @Sendable
             work.store(index, Result { try transform(items[index]) })
         }
     }
+    if let failure = work.firstFailure { throw failure }
     return try work.results.map { try $0!.get() }
 }
 
@@ -154,11 +155,14 @@ private final class SharedWork<R>: @unchecked Sendable {
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
 
-    /// Takes the next item's index, or nil when every item is taken.
+    /// The first error an item threw, after which no item is started.
+    private(set) var firstFailure: Error?
+
+    /// Takes the next item's index, or nil when every item is taken or one failed.
     func claim() -> Int? {
         lock.lock()
         defer { lock.unlock() }
-        guard next < results.count else { return nil }
+        guard next < results.count, firstFailure == nil else { return nil }
         next += 1
         return next - 1
     }
@@ -166,6 +170,7 @@ private final class SharedWork<R>: @unchecked Sendable {
     func store(_ index: Int, _ result: Result<R, Error>) {
         lock.lock()
         results[index] = result
+        if case .failure(let error) = result, firstFailure == nil { firstFailure = error }
         lock.unlock()
     }
 }
