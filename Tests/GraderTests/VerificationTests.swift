@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func partialCreditCountsTheExpectationsMet() throws {
-        let mutant = courseFile("solutions/mutants/exercise1/tanh-derivative-without-square.swift")
+        let mutant = try mutantSource(Catalogue.exercise(named: "exercise1")!, "tanh-derivative-without-square")
         let partial = try grade(exercise(partial: true), source: mutant)
         #expect(partial.checks[0].status == .failed)
         #expect(partial.score == 1.5, "3 of 4 expectations met: expected 1.5, observed \(partial.score)")

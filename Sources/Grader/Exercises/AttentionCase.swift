@@ -27,6 +27,20 @@ struct AttentionCase {
         valueWeights: Matrix([[0.2, -0.7, 0.5], [0.9, 0.1, -0.3], [-0.4, 0.6, 0.8], [0.3, -0.2, -0.9]]),
         valueBias: Matrix(column: [0.5, -0.25, 0.1, 0.4]))
 
+    /// A case whose dimensions and their roots are all different (D = 2, D_q = 3, D_v = 5,
+    /// N = 6: √D_q ≈ 1.73, √D ≈ 1.41, √D_v ≈ 2.24, √N ≈ 2.45), so that a scale by the wrong
+    /// one gives its own answer.
+    static let distinctSizes = random(inputDimension: 2, queryDimension: 3, valueDimension: 5, count: 6, seed: 7)
+
+    /// One query direction per sign: the scores of column 0 reach +9000, those of column 1
+    /// are all below −3000 (each exp underflows to 0 unless the column's own maximum is
+    /// subtracted), and column 2 is in between.
+    static let extremeScores = AttentionCase(
+        x: Matrix([[10, -10, 5]]),
+        queryWeights: Matrix([[30]]), queryBias: Matrix(column: [0]),
+        keyWeights: Matrix([[1]]), keyBias: Matrix(column: [20]),
+        valueWeights: Matrix([[0.5], [-1]]), valueBias: Matrix(column: [0.25, 1]))
+
     /// The lesson's run: its five inputs of size 4 and its seeded parameters.
     static let lesson: AttentionCase = {
         let θ = Lesson6.parameters

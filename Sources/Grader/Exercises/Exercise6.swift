@@ -27,18 +27,20 @@ extension Catalogue {
             Check("graphGradient agrees with central differences of your loss and with the reference", points: 3) { t in
                 for point in visiblePoints { try expectGradient(t, point) }
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("every value stays finite at |c| = 1627, where cosh overflows", points: 2, visibility: .hidden) { t in
-                let point = GraphPoint(theta1: 12, theta2: -30, x: 4.5, y: 7)
+            Check("every value stays finite at c = −807, where cosh overflows", points: 2) { t in
+                let point = GraphPoint(theta1: 9, theta2: -20, x: 4.5, y: -3)
                 try expectForward(t, point)
                 try expectBackward(t, point)
                 try expectGradient(t, point)
             },
-            Check("every value at a point with x < 0 and θ₁ > θ₂ > 0", points: 2, visibility: .hidden) { t in
-                let point = GraphPoint(theta1: 0.5, theta2: 0.25, x: -3, y: 1)
-                try expectForward(t, point)
-                try expectBackward(t, point)
-                try expectGradient(t, point)
+            // hidden checks: begin (removed by `course export`)
+            Check("every value stays finite at other points far out, and with x < 0", points: 2, visibility: .hidden) { t in
+                for point in [GraphPoint(theta1: 15, theta2: 25, x: 3.1, y: -2), GraphPoint(theta1: 0.5, theta2: 0.25, x: -3, y: 1),
+                              GraphPoint(theta1: -12, theta2: 30, x: 4.5, y: 7)] {
+                    try expectForward(t, point)
+                    try expectBackward(t, point)
+                    try expectGradient(t, point)
+                }
             },
             // hidden checks: end
         ])
@@ -54,7 +56,9 @@ extension Catalogue {
         }
     }
 
-    private static let visiblePoints = [GraphPoint(theta1: 2, theta2: 3, x: 1.5, y: 4),
+    /// Points where x θ₁ ≠ θ₂ and x θ₂ ≠ θ₁, so that each mistake of the last step gives its
+    /// own value.
+    private static let visiblePoints = [GraphPoint(theta1: 2, theta2: -0.8, x: 1.5, y: -4.1),
                                         GraphPoint(theta1: -0.7, theta2: 1.3, x: 2.2, y: 0.4)]
 
     private static func expectForward(_ t: CheckContext, _ p: GraphPoint) throws {
@@ -68,6 +72,7 @@ extension Catalogue {
         let c = expected.c
         t.expect(try t.decode(parts[3], as: Double.self, "loss"), equals: expected.loss, "\(what).loss",
                  mistakes: [Mistake("L is ∞: cosh overflows past |c| ≈ 710. Use log cosh c = |c| + log1p(e^(−2|c|)) − log 2.", .infinity),
+                            Mistake("This is log cosh c + log 2: cosh c = e^|c| (1 + e^(−2|c|)) / 2, and the /2 gives − log 2.", expected.loss + log(2.0)),
                             Mistake("This is c², the lesson's squared loss; here L = log cosh c.", c * c)])
     }
 

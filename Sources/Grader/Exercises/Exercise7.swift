@@ -28,18 +28,21 @@ extension Catalogue {
             Check("classifierGradients agree with central differences of your loss and with the reference", points: 6) { t in
                 try expectGradients(t, visibleClassifier)
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("classifierForward and classifierLoss stay finite when the logits are in the hundreds", points: 2, visibility: .hidden) { t in
+            Check("every function stays finite and right when the logits are in the hundreds", points: 2) { t in
                 try expectForward(t, saturatedClassifier)
                 try expectLoss(t, saturatedClassifier)
-            },
-            Check("classifierGradients stay finite when σ(z) rounds to 0 or 1", points: 2, visibility: .hidden) { t in
                 try expectGradients(t, saturatedClassifier)
             },
-            Check("every function with D = 4 inputs, H = 2 hidden units and N = 3 samples", points: 2, visibility: .hidden) { t in
-                try expectForward(t, narrowClassifier)
-                try expectLoss(t, narrowClassifier)
-                try expectGradients(t, narrowClassifier)
+            Check("classifierGradients where some pre-activations are exactly 0 (the ReLU's derivative is 0 there)", points: 2) { t in
+                try expectGradients(t, kinkedClassifier)
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("every function with D = 4 inputs, H = 2 hidden units and N = 3 samples, also far out", points: 2, visibility: .hidden) { t in
+                for c in [narrowClassifier, narrowClassifier.scaled(150)] {
+                    try expectForward(t, c)
+                    try expectLoss(t, c)
+                    try expectGradients(t, c)
+                }
             },
             // hidden checks: end
         ])
@@ -49,6 +52,10 @@ extension Catalogue {
         let x, labels, w1, b1, w2: Matrix
         let b2: Double
         let name: String
+
+        func scaled(_ factor: Double) -> Classifier {
+            Classifier(x: factor * x, labels: labels, w1: w1, b1: b1, w2: w2, b2: b2, name: name + " with \(formatNumber(factor)) X")
+        }
 
         func relabelled(_ labels: [Double], b2: Double) -> Classifier {
             Classifier(x: x, labels: Matrix(row: labels), w1: w1, b1: b1, w2: w2, b2: b2, name: name + ", other labels and b₂")
@@ -66,6 +73,12 @@ extension Catalogue {
     private static let saturatedClassifier = Classifier(
         x: 100 * visibleClassifier.x, labels: visibleClassifier.labels, w1: visibleClassifier.w1,
         b1: visibleClassifier.b1, w2: visibleClassifier.w2, b2: -0.3, name: "the 2-3-1 classifier on 100 X (logits in the hundreds)")
+
+    /// D = 2, H = 3, N = 5 with dyadic values, so that F[0, 0] and F[1, 1] are exactly 0.
+    private static let kinkedClassifier = Classifier(
+        x: Matrix([[1, -0.5, 2, 0.25, -1.25], [0.5, 1, -0.75, 2, 0.5]]), labels: Matrix(row: [0, 1, 1, 0, 1]),
+        w1: Matrix([[0.5, -0.25], [-0.25, 1], [1, 0.25]]), b1: Matrix(column: [-0.375, -1.125, 0.125]),
+        w2: Matrix(row: [0.75, -1.5, 0.5]), b2: 0.25, name: "the 2-3-1 classifier with F[0, 0] = F[1, 1] = 0")
 
     /// D = 4, H = 2, N = 3: more inputs than hidden units, so a transposed W₁ or X cannot fit.
     private static let narrowClassifier = Classifier(
@@ -100,10 +113,17 @@ extension Catalogue {
         let g = (w1: try t.decode(parts[0], as: Matrix.self, "∂L/∂W₁"), b1: try t.decode(parts[1], as: Matrix.self, "∂L/∂b₁"),
                  w2: try t.decode(parts[2], as: Matrix.self, "∂L/∂w₂"), b2: try t.decode(parts[3], as: Double.self, "∂L/∂b₂"))
         let all = g.w1.scalars + g.b1.scalars + g.w2.scalars + [g.b2]
-        t.expect(all.allSatisfy(\.isFinite),
-                 "For \(c.name), classifierGradients returned NaN or ∞. The usual cause: once σ(z) rounds to exactly 0 or 1, "
-                     + "(ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ) is 0/0; simplify ∂L/∂z to (ŷ − y)/N before computing it.")
         let expected = Backpropagation.classifierGradients(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2)
+        let expectedAll = expected.w1.scalars + expected.b1.scalars + expected.w2.scalars + [expected.b2]
+        // The 0/0 is named only when NaN is the only fault: every finite entry is right, and so
+        // are the gradients of the unsaturated classifier.
+        let awayRight = try all.allSatisfy(\.isFinite) || rightAwayFromSaturation(t)
+        let finiteRight = awayRight && all.count == expectedAll.count
+            && zip(all, expectedAll).allSatisfy { !$0.isFinite || t.tolerance.accepts($0, $1) }
+        t.expect(all.allSatisfy(\.isFinite),
+                 "For \(c.name), classifierGradients returned NaN or ∞"
+                     + (finiteRight ? ", and every finite entry is right. Once σ(z) rounds to exactly 0 or 1, "
+                        + "(ŷ − y)/(ŷ(1 − ŷ)) · ŷ(1 − ŷ) is 0/0; simplify ∂L/∂z to (ŷ − y)/N before computing it." : "."))
         // A variant that is NaN somewhere cannot be told apart from other 0/0s, so it names nothing.
         let variants = mistakenGradients(c).filter { v in
             (v.gradients.w1.scalars + v.gradients.b1.scalars + v.gradients.w2.scalars + [v.gradients.b2]).allSatisfy(\.isFinite)
@@ -127,6 +147,18 @@ extension Catalogue {
                  mistakes: variants.filter { !$0.reluOnly }.map { Mistake($0.explanation, $0.gradients.b2) })
     }
 
+    /// Whether the student's gradients of the visible classifier, whose logits are small, are
+    /// all right.
+    private static func rightAwayFromSaturation(_ t: CheckContext) throws -> Bool {
+        let c = visibleClassifier
+        let parts = try t.tuple("classifierGradients", count: 4, c.x, c.labels, c.w1, c.b1, c.w2, c.b2)
+        let observed = try parts.prefix(3).flatMap { try t.decode($0, as: Matrix.self, "a gradient").scalars }
+            + [try t.decode(parts[3], as: Double.self, "∂L/∂b₂")]
+        let e = Backpropagation.classifierGradients(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2)
+        let expected = e.w1.scalars + e.b1.scalars + e.w2.scalars + [e.b2]
+        return observed.count == expected.count && zip(observed, expected).allSatisfy { t.tolerance.accepts($0, $1) }
+    }
+
     private typealias Gradients = (w1: Matrix, b1: Matrix, w2: Matrix, b2: Double)
 
     /// The gradients that typical mistakes produce, each with its explanation; `reluOnly`
@@ -140,19 +172,21 @@ extension Catalogue {
         }
         return [
             ("∂L/∂F lacks the ReLU's derivative: multiply w₂ᵀδ by 𝟙[F > 0] entry by entry, so that units that were off get no gradient.",
-             gradients(c, dz: (yHat - c.labels) / n, masked: false), true),
+             gradients(c, dz: (yHat - c.labels) / n, mask: { _ in 1 }), true),
+            ("Where F = 0 exactly, the ReLU's derivative is 0 by the course's convention (𝟙[F > 0], not 𝟙[F ≥ 0]).",
+             gradients(c, dz: (yHat - c.labels) / n, mask: { $0 >= 0 ? 1 : 0 }), true),
             ("σ′ is evaluated at ŷ instead of z: ∂ŷ/∂z = σ′(z) = ŷ(1 − ŷ), so ∂L/∂z = (ŷ − y)/N.",
-             gradients(c, dz: σPrimeAtOutput, masked: true), false),
+             gradients(c, dz: σPrimeAtOutput, mask: step), false),
             ("This is N times the gradient: L is the mean over the N samples, so ∂L/∂z = (ŷ − y)/N; divide by N.",
-             gradients(c, dz: yHat - c.labels, masked: true), false),
+             gradients(c, dz: yHat - c.labels, mask: step), false),
         ]
     }
 
-    /// Backpropagates a given ∂L/∂z, with or without the ReLU's mask.
-    private static func gradients(_ c: Classifier, dz: Matrix, masked: Bool) -> Gradients {
+    /// Backpropagates a given ∂L/∂z, with a given derivative of the ReLU.
+    private static func gradients(_ c: Classifier, dz: Matrix, mask: (Double) -> Double) -> Gradients {
         let (f, h, _) = pass(c)
         let back = c.w2.transposed * dz
-        let dF = masked ? f.map(step) .* back : back
+        let dF = f.map(mask) .* back
         return (dF * c.x.transposed, dF.rowSums(), dz * h.transposed, dz.sum())
     }
 

@@ -181,10 +181,12 @@ extension Catalogue {
         let observed = try studentGradients(t, c).input
         let expected = Convolution.convolutionGradients(x: c.x, kernels: c.kernels, stride: c.stride, dilation: c.dilation,
                                                         padding: c.padding, outputGradient: c.outputGradient).input
-        var mistakes = [
-            Mistake("Each input keeps only the last term written to it: accumulate ∂x[c, t] += g[o, i]·Ω[c, o, j]; an input read by several outputs, channels or taps collects a term from each.",
-                    c.backward(overwrite: true) { i, j in c.tap(i, j) }.input),
-        ]
+        // Whatever the loop order, an input gradient that is assigned instead of accumulated
+        // holds a single one of its terms in every entry.
+        var mistakes = c.holdsSingleTerms(observed, tolerance: t.tolerance) ? [
+            Mistake("Each input keeps only one of the terms written to it (every entry equals a single g[o, i]·Ω[c, o, j]): accumulate ∂x[c, t] += g[o, i]·Ω[c, o, j]; an input read by several outputs, channels or taps collects a term from each.",
+                    observed),
+        ] : []
         if c.stride > 1 {
             mistakes.append(Mistake("This is what taps at i + d·j − p give: the backward pass must add into the forward pass's positions s·i + d·j − p; the stride is missing.",
                                     c.backward { i, j in i + c.dilation * j - c.padding }.input))
@@ -277,6 +279,25 @@ private struct ConvolutionCase {
                 }
             }
             return sum
+        }
+    }
+
+    /// Whether every entry of an input gradient equals one of the terms g[o, i]·Ω[c, o, j]
+    /// that add into it (0 where none does), while some entry has several terms.
+    func holdsSingleTerms(_ input: Matrix, tolerance: Tolerance) -> Bool {
+        guard input.rows == x.rows, input.columns == x.columns else { return false }
+        var terms = [[Double]](repeating: [], count: x.count)
+        for o in kernels.indices {
+            for i in 0..<outputGradient.columns {
+                for c in 0..<x.rows {
+                    for j in 0..<kernelSize where (0..<x.columns).contains(tap(i, j)) {
+                        terms[c * x.columns + tap(i, j)].append(outputGradient[o, i] * kernels[o][c, j])
+                    }
+                }
+            }
+        }
+        return terms.contains { $0.count > 1 } && input.scalars.indices.allSatisfy { k in
+            terms[k].isEmpty ? input.scalars[k] == 0 : terms[k].contains { tolerance.accepts(input.scalars[k], $0) }
         }
     }
 
