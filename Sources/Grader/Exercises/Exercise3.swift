@@ -38,30 +38,36 @@ extension Catalogue {
                 try expectJoints(t, theta0: [0.6, -0.5, -1.4], theta1: [-2, 1, 2])
                 try expectJoints(t, theta0: [3, 2, -1, -4, 0.5], theta1: [-2, 4, 0, 0.5, -1])
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("shallowNetwork1D with five units and x from −250 to 420", points: 1, visibility: .hidden) { t in
+            Check("shallowNetwork1D and shallowNetwork with inputs and entries in the hundreds", points: 1) { t in
                 let network = OneInputNetwork(theta0: [1.5, -2.25, 0.75, 3.1, -0.4], theta1: [0.8, -1.3, 2.2, -0.05, 1.7],
                                               phi0: -0.35, phi: [0.9, -1.1, 0.45, 2.3, -0.6])
                 for x in [-250.0, -3.2, 0.1, 1.7, 420] {
                     try expectOneInput(t, network, at: x)
                 }
+                try expectNetwork(t, wideNetwork, "the 3-4-2 network")
             },
-            Check("shallowNetwork with 3 inputs, 4 hidden units, 2 outputs and entries up to ±310", points: 2, visibility: .hidden) { t in
-                let network = Network(
-                    x: Matrix([[0.3, -1.2, 2.5, 0.0, -310], [1.1, 0.4, -0.7, 0.9, 120], [-0.6, 2.0, 0.2, -1.5, 45]]),
-                    theta0: Matrix(column: [0.1, -0.6, 0.3, 0.05]),
-                    theta: Matrix([[0.7, -1.1, 0.4], [-0.3, 0.9, 1.6], [1.2, 0.25, -0.8], [-0.5, -0.45, 0.35]]),
-                    phi0: Matrix(column: [0.25, -0.15]), phi: Matrix([[1.3, -0.7, 0.5, 2.1], [-0.4, 1.8, -1.2, 0.6]]))
-                try expectNetwork(t, network, "the 3-4-2 network")
+            Check("parameterCount with no hidden units, and joints with a repeated joint, a slope of 10⁻⁹ and no units", points: 1) { t in
+                try expectParameterCount(t, 7, 0, 3)
+                try expectJoints(t, theta0: [1, 0, -2, 0.75, 2e-9], theta1: [-1, 0, 2, 0.5, 1e-9])
+                try expectJoints(t, theta0: [], theta1: [])
             },
-            Check("parameterCount for other sizes, including no hidden units", points: 1, visibility: .hidden) { t in
-                for (inputs, hidden, outputs) in [(3, 4, 2), (5, 11, 4), (7, 0, 3), (784, 128, 10)] {
+            // hidden checks: begin (removed by `course export`)
+            Check("shallowNetwork1D and shallowNetwork on other networks far out", points: 2, visibility: .hidden) { t in
+                let network = OneInputNetwork(theta0: [-0.5, 2.5, 1.25], theta1: [1.1, -0.6, 3e-7], phi0: 0.8, phi: [-1.4, 0.3, 2])
+                for x in [-640.0, -1, 0.4545, 2.5, 975] {
+                    try expectOneInput(t, network, at: x)
+                }
+                try expectNetwork(t, Network(x: wideNetwork.x * -2.5, theta0: wideNetwork.theta0, theta: wideNetwork.theta,
+                                             phi0: wideNetwork.phi0, phi: wideNetwork.phi), "the 3-4-2 network on −2.5 x")
+            },
+            Check("parameterCount for other sizes", points: 1, visibility: .hidden) { t in
+                for (inputs, hidden, outputs) in [(3, 4, 2), (5, 11, 4), (1, 0, 1), (784, 128, 10)] {
                     try expectParameterCount(t, inputs, hidden, outputs)
                 }
             },
-            Check("joints with a repeated joint, a flat unit through 0, and joints far out", points: 1, visibility: .hidden) { t in
-                try expectJoints(t, theta0: [1, 0, -2, 0.75], theta1: [-1, 0, 2, 0.5])
-                try expectJoints(t, theta0: [-1.4, 310, 0.6, -0.5, 0], theta1: [2, -0.125, -2, 1, 250])
+            Check("joints with a flat unit through 0, tiny slopes and joints far out", points: 1, visibility: .hidden) { t in
+                try expectJoints(t, theta0: [-1.4, 310, 0.6, -0.5, 0, 5e-13], theta1: [2, -0.125, -2, 1, 250, -1e-12])
+                try expectJoints(t, theta0: [0, 3, 3], theta1: [0, 1.5, 1.5])
             },
             // hidden checks: end
         ])
@@ -102,6 +108,13 @@ extension Catalogue {
     private static let lessonGeneralNetwork = Network(
         x: Matrix([[0.5, -1, 1], [-0.25, 0.5, 1]]), theta0: Matrix(column: [0.2, -0.1, -0.5]),
         theta: Matrix([[1, -0.5], [-0.4, 1], [0.7, 0.6]]), phi0: Matrix(column: [0.1]), phi: Matrix([[1.5, -1, 0.8]]))
+
+    /// 3 inputs, 4 hidden units, 2 outputs, and inputs up to ±310.
+    private static let wideNetwork = Network(
+        x: Matrix([[0.3, -1.2, 2.5, 0.0, -310], [1.1, 0.4, -0.7, 0.9, 120], [-0.6, 2.0, 0.2, -1.5, 45]]),
+        theta0: Matrix(column: [0.1, -0.6, 0.3, 0.05]),
+        theta: Matrix([[0.7, -1.1, 0.4], [-0.3, 0.9, 1.6], [1.2, 0.25, -0.8], [-0.5, -0.45, 0.35]]),
+        phi0: Matrix(column: [0.25, -0.15]), phi: Matrix([[1.3, -0.7, 0.5, 2.1], [-0.4, 1.8, -1.2, 0.6]]))
 
     /// A network whose Θ is square (3 inputs, 3 hidden units), so that reading it transposed
     /// gives numbers instead of a crash; 2 outputs and 4 inputs.
@@ -156,6 +169,11 @@ extension Catalogue {
         }
         if observed.count < expected.count, observed == Array(Set(expected)).sorted() {
             return t.expect(false, "\(what): expected \(expected), got \(observed). Two units have the same joint: keep repeated values.")
+        }
+        let steep = zip(theta0, theta1).compactMap { θ0, θ1 in abs(θ1) < 1e-6 ? nil : -θ0 / θ1 }.sorted()
+        if steep != expected && observed == steep {
+            return t.expect(false, "\(what): expected \(expected), got \(observed). Only a slope of exactly 0 makes a unit flat: "
+                            + "a unit with a tiny slope such as 10⁻⁹ still has a joint (test θ_{d1} != 0, not |θ_{d1}| < ε).")
         }
         let unitOrder = zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : -θ0 / θ1 }
         let signFlipped = zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : θ0 / θ1 }

@@ -39,12 +39,28 @@ extension Catalogue {
             Check("trainSigmoidXOR from start A: 1000 steps at η = 2 match the reference and solve XOR", points: 3) { t in
                 try expectTraining(t, startA, learningRate: 2, steps: 1000, "start A", mustSolve: true)
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("xorNetwork with three hidden units and inputs up to ±310", points: 2, visibility: .hidden) { t in
+            Check("xorNetwork with three hidden units and inputs up to ±310", points: 1) { t in
                 try expectForward(t, Forward(inputs: Matrix([[0.5, -1.5, 2.0, 120, -250], [1.25, 0.75, -0.5, -80, 310]]),
                                              weights: Matrix([[0.8, -1.2, 0.3], [0.4, 0.9, -0.7]]),
                                              bias: Matrix(column: [0.1, -0.3, 0.5]), outputWeights: Matrix(column: [1.5, -0.6, 0.9]),
                                              outputBias: -0.2), "three hidden units")
+            },
+            Check("trainSigmoidXOR with three hidden units on six inputs, targets between 0 and 1, and from a saturated start", points: 2) { t in
+                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.3, -0.5], [0.8, 0.2], [-0.6, 0.4]]),
+                                               hiddenBias: Matrix(column: [0.05, -0.1, 0.2]),
+                                               outputWeights: Matrix([[0.5, -0.7, 0.9]]), outputBias: 0.1)
+                try expectTraining(t, start, inputs: Matrix([[0.2, -1.0, 0.7, 1.5, -0.3, 0.9], [0.4, 0.6, -0.8, 0.1, -1.2, 1.1]]),
+                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "the three-unit start")
+                let saturated = TwoLayerParameters(hiddenWeights: Matrix([[300, -250], [-400, 350]]), hiddenBias: Matrix(column: [120, -80]),
+                                                   outputWeights: Matrix([[200, -300]]), outputBias: 50)
+                try expectTraining(t, saturated, learningRate: 0.5, steps: 3, "the saturated start")
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("xorNetwork with four hidden units and other inputs far out", points: 1, visibility: .hidden) { t in
+                try expectForward(t, Forward(inputs: Matrix([[-0.25, 3.5, 640, -75, 0], [2.25, -1.75, -20, 410, 0]]),
+                                             weights: Matrix([[-0.6, 1.1, 0.2, -0.9], [0.7, 0.3, -1.4, 0.5]]),
+                                             bias: Matrix(column: [0.2, -0.4, 0.6, 0]), outputWeights: Matrix(column: [-1.2, 0.8, 0.45, 2]),
+                                             outputBias: 0.15), "four hidden units")
             },
             Check("trainSigmoidXOR from start D: 800 steps at η = 3", points: 1, visibility: .hidden) { t in
                 let start = TwoLayerParameters(hiddenWeights: Matrix([[-0.7, 0.9], [0.6, -0.45]]), hiddenBias: Matrix(column: [0.3, 0.15]),
@@ -56,17 +72,15 @@ extension Catalogue {
                                                outputWeights: Matrix([[-0.35, 0.8]]), outputBias: -0.15)
                 try expectTraining(t, start, learningRate: 1.5, steps: 1500, "start B")
             },
-            Check("trainSigmoidXOR with three hidden units on six inputs, targets between 0 and 1", points: 2, visibility: .hidden) { t in
-                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.3, -0.5], [0.8, 0.2], [-0.6, 0.4]]),
-                                               hiddenBias: Matrix(column: [0.05, -0.1, 0.2]),
-                                               outputWeights: Matrix([[0.5, -0.7, 0.9]]), outputBias: 0.1)
-                try expectTraining(t, start, inputs: Matrix([[0.2, -1.0, 0.7, 1.5, -0.3, 0.9], [0.4, 0.6, -0.8, 0.1, -1.2, 1.1]]),
-                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "the three-unit start")
-            },
-            Check("trainSigmoidXOR with saturated units and parameters in the hundreds", points: 1, visibility: .hidden) { t in
-                let start = TwoLayerParameters(hiddenWeights: Matrix([[300, -250], [-400, 350]]), hiddenBias: Matrix(column: [120, -80]),
-                                               outputWeights: Matrix([[200, -300]]), outputBias: 50)
-                try expectTraining(t, start, learningRate: 0.5, steps: 3, "the saturated start")
+            Check("trainSigmoidXOR with other widths, inputs and saturated starts", points: 2, visibility: .hidden) { t in
+                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.6, -0.2], [-0.4, 0.7], [0.1, 0.9], [-0.8, -0.3]]),
+                                               hiddenBias: Matrix(column: [0.1, 0.2, -0.3, 0.05]),
+                                               outputWeights: Matrix([[0.4, -0.6, 0.7, -0.2]]), outputBias: -0.1)
+                try expectTraining(t, start, inputs: Matrix([[1.2, -0.4, 0.3, -1.1, 0.8], [-0.6, 0.9, 1.4, 0.2, -1.3]]),
+                                   targets: [0.7, 0.2, 0.95, 0.05, 0.5], learningRate: 0.8, steps: 30, "the four-unit start")
+                let saturated = TwoLayerParameters(hiddenWeights: Matrix([[-350, 280], [410, -190]]), hiddenBias: Matrix(column: [-60, 150]),
+                                                   outputWeights: Matrix([[-220, 260]]), outputBias: -40)
+                try expectTraining(t, saturated, learningRate: 0.25, steps: 4, "another saturated start")
             },
             // hidden checks: end
         ])

@@ -34,6 +34,14 @@ extension Catalogue {
             Check("∂L/∂x agrees with central differences of your convolve and with the reference", points: 2) { t in
                 try expectInputGradient(t, ConvolutionCase.backward)
             },
+            Check("convolve and its gradients when the dilated kernel does not fit (L_out = 0) and when it fits exactly once", points: 2) { t in
+                for c in ConvolutionCase.degenerate {
+                    try expectConvolution(t, c)
+                    try expectBiasGradient(t, c)
+                    try expectKernelGradients(t, c)
+                    try expectInputGradient(t, c)
+                }
+            },
             // hidden checks: begin (removed by `course export`)
             Check("convolve with an even kernel, stride 3, a kernel wider than the signal, and one that does not fit", points: 2, visibility: .hidden) { t in
                 for c in ConvolutionCase.hidden { try expectConvolution(t, c) }
@@ -83,13 +91,20 @@ extension Catalogue {
         if observed.rows != expected.rows {
             return "There is one row per output channel: C_o = kernels.count = \(c.kernels.count)."
         }
-        switch observed.columns - expected.columns {
-        case 1:
-            return "That is one output too many: L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns); the −1 is missing (the dilated kernel is d(K − 1) + 1 wide)."
-        case _ where observed.columns > 0 && expected.columns == 0:
-            return "The dilated kernel, d(K − 1) + 1 = \(c.span) wide, does not fit in the padded signal of L + 2p = \(c.x.columns + 2 * c.padding): there is no output at all."
+        let padded = c.x.columns + 2 * c.padding
+        let withoutMinusOne = c.span - 1 > padded ? 0 : (padded - c.span + 1) / c.stride + 1
+        let unclamped = (padded - c.span) / c.stride + 1
+        let missingMinusOne = "the −1 is missing from L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) (the dilated kernel is d(K − 1) + 1 wide)"
+        let notClamped = "the dilated kernel, d(K − 1) + 1 = \(c.span) wide, does not fit in the padded signal of L + 2p = \(padded), so L_out = 0, but Swift's / rounds the negative (L + 2p − d(K − 1) − 1) / s towards zero"
+        switch (observed.columns == withoutMinusOne, observed.columns == unclamped && expected.columns == 0) {
+        case (true, true):
+            return "Two mistakes give \(observed.columns) outputs here: \(missingMinusOne); or \(notClamped)."
+        case (true, false):
+            return "That is one output too many: \(missingMinusOne)."
+        case (false, true):
+            return "There is no output at all: \(notClamped)."
         default:
-            return "L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) here."
+            return "L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) here\(expected.columns == 0 ? " (0 because the dilated kernel does not fit)" : "")."
         }
     }
 
@@ -122,7 +137,7 @@ extension Catalogue {
         }
         let howMany = z.columns == g.columns + 1 ? "one output too many" : "\(z.columns) outputs"
         return given + ", but your convolve makes \(z.columns) outputs here: the backward pass loops over \(howMany) and reads past the end "
-            + "of the output gradient. L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(g.columns) (the −1 is easy to forget)."
+            + "of the output gradient. L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(g.columns)\(g.columns == 0 ? ", 0 because the dilated kernel does not fit" : "")."
     }
 
     /// L = Σ G ⊙ z with the student's own forward pass, so that ∂L/∂z = G.
@@ -247,6 +262,14 @@ private struct ConvolutionCase {
     /// The visible backward case: stride 2 with overlapping taps, so that inputs are read by several outputs.
     static let backward = random(inputChannels: 2, outputChannels: 3, kernelSize: 3, length: 8,
                                  stride: 2, dilation: 1, padding: 1, seed: 3)
+
+    /// A dilated kernel 5 wide on 4 positions with stride 2 (no output, although Swift's
+    /// (4 − 5)/2 + 1 is 1), and one 5 wide on 3 positions padded by 1 on each side (exactly
+    /// one output).
+    static let degenerate = [
+        random(inputChannels: 2, outputChannels: 2, kernelSize: 3, length: 4, stride: 2, dilation: 2, padding: 0, seed: 9),
+        random(inputChannels: 2, outputChannels: 3, kernelSize: 3, length: 3, stride: 2, dilation: 2, padding: 1, seed: 10),
+    ]
 
     /// Hidden cases: an even kernel, a valid stride-3 layer, a kernel wider than the signal,
     /// a dilated and strided layer, and a kernel that does not fit at all (no output).
