@@ -76,7 +76,12 @@ extension Catalogue {
         let what = "zaslavskyCount(hyperplanes: \(hyperplanes), dimensions: \(dimensions))"
         guard let observed = try t.whenCrashing(what, advise: { message in
             if let message, message.contains("Range") || message.contains("range") {
-                return "C(\(hyperplanes), j) = 0 when j > \(hyperplanes): stop the sum at min(D_i, D), and never build a range whose end is below its start."
+                // A sum that starts at j = 1 also gives one less on a case that does not crash.
+                let startsAtOne = (try? t.integer("zaslavskyCount", 3, 2)) == 6
+                return "Swift stops on a range a...b whose end is below its start. "
+                    + (startsAtOne
+                       ? "Your sum starts at j = 1 (zaslavskyCount(3, 2) gives 6, not 7): yours leaves out the first term, C(D, 0) = 1, and with \(hyperplanes) hyperplanes 1...\(min(dimensions, hyperplanes)) runs backwards."
+                       : "The sum runs over j = 0 … min(D_i, D), because C(D, j) = 0 when j > D; that range always holds j = 0, and the binomial's own loop must not run backwards either.")
             }
             return (message == nil ? "A crash without a message is how Swift stops an integer overflow: " : "")
                 + "C(\(hyperplanes), j) fits in 64 bits, but a factorial or a product c · (n − j + 1) taken before "
@@ -85,6 +90,8 @@ extension Catalogue {
         let known = distinct([
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the last term.",
              binomialSum(hyperplanes, through: min(dimensions, hyperplanes) - 1)),
+            ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the first term, C(D, 0) = 1.",
+             binomialSum(hyperplanes, through: min(dimensions, hyperplanes)) - 1),
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours adds one term too many, C(D, D_i + 1).",
              binomialSum(hyperplanes, through: min(dimensions + 1, hyperplanes))),
             ("That is 2^D, every activation pattern; it is the count only when D ≤ D_i.",
