@@ -72,6 +72,25 @@ extension Catalogue {
             Check("every function is finite and right for |x| in the hundreds: softplus(800) = 800", points: 2) { t in
                 try expectFarOut(t, at: [-800, -300, 300, 800])
             },
+            Check("every function agrees with the reference on 200 seeded inputs, with 0 and ±800 among them", points: 1) { t in
+                let functions: [(String, (Double) throws -> Double, (Double) -> Double)] = [
+                    ("sigmoidDerivative", { try t.number("sigmoidDerivative", $0) }, Perceptron.sigmoidDerivative),
+                    ("tanhDerivative", { try t.number("tanhDerivative", $0) }, Perceptron.tanhDerivative),
+                    ("leakyRelu(_:slope: 0.1)", { try t.number("leakyRelu", $0, 0.1) }, { Perceptron.leakyRelu($0, slope: 0.1) }),
+                    ("leakyReluDerivative(_:slope: 0.1)", { try t.number("leakyReluDerivative", $0, 0.1) }, { Perceptron.leakyReluDerivative($0, slope: 0.1) }),
+                    ("elu(_:alpha: 1.3)", { try t.number("elu", $0, 1.3) }, { Perceptron.elu($0, alpha: 1.3) }),
+                    ("eluDerivative(_:alpha: 1.3)", { try t.number("eluDerivative", $0, 1.3) }, { Perceptron.eluDerivative($0, alpha: 1.3) }),
+                    ("softplus", { try t.number("softplus", $0) }, Perceptron.softplus),
+                    ("softplusDerivative", { try t.number("softplusDerivative", $0) }, Perceptron.softplusDerivative),
+                    ("swish", { try t.number("swish", $0) }, Perceptron.swish),
+                    ("swishDerivative", { try t.number("swishDerivative", $0) }, Perceptron.swishDerivative),
+                ]
+                for (index, (name, student, reference)) in functions.enumerated() {
+                    try t.expectAgreement(name, on: scalarSpace(name), count: 200, seed: 1_000 + UInt64(index),
+                                          student: student, reference: reference,
+                                          agree: { t.tolerance.accepts($0, $1) }, show: { formatNumber($0, digits: 6) })
+                }
+            },
             // hidden checks: begin (removed by `course export`)
             Check("the functions far out on both sides, and at 0", points: 2, visibility: .hidden) { t in
                 try expectFarOut(t, at: [-1000, -710, -45, 0, 38, 650, 710, 1000])
@@ -81,6 +100,20 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// Numbers from −60 to 60, one in eight far out (up to ±1000), with 0, the overflow of exp
+    /// and ±800 first; shrunk towards 0 and towards whole numbers.
+    private static func scalarSpace(_ name: String) -> InputSpace<Double> {
+        InputSpace(
+            edges: [0, -800, 800, -710, 710, -1e-9, 1e-9],
+            generate: { random in
+                random.integer(below: 8) == 0 ? random.uniform(in: -1000...1000) : random.uniform(in: -60...60)
+            },
+            shrink: { x in
+                [0, x.rounded(), x / 2, abs(x) > 10 ? (0.9 * x).rounded() : 0.9 * x].filter { $0 != x && abs($0) <= abs(x) }
+            },
+            describe: { x in "\(name.split(separator: "(").first ?? "")(\(x))" })
+    }
 
     private static func expectFarOut(_ t: CheckContext, at points: [Double]) throws {
         for x in points {

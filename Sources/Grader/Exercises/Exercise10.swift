@@ -42,6 +42,18 @@ extension Catalogue {
                 try expectReceptiveField(t, [3, 3, 3], [1, 1, 1], [1, 2, 4])
                 try expectReceptiveField(t, [3, 3], [1, 3], [2, 2])
             },
+            Check("outputLength and receptiveField agree with the reference on 300 seeded layers and stacks", points: 1) { t in
+                try t.expectAgreement("outputLength", on: layerSpace, count: 300, seed: 10_003,
+                                      student: { l in try t.integer("outputLength", l.length, l.kernelSize, l.stride, l.dilation, l.padding) },
+                                      reference: { l in Convolution.outputLength(inputLength: l.length, kernelSize: l.kernelSize, stride: l.stride,
+                                                                                 dilation: l.dilation, padding: l.padding) },
+                                      agree: ==, show: { "\($0)" })
+                try t.expectAgreement("receptiveField", on: stackSpace, count: 300, seed: 10_004,
+                                      student: { s in try t.integer("receptiveField", s.map(\.kernelSize), s.map(\.stride), s.map(\.dilation)) },
+                                      reference: { s in Convolution.receptiveField(kernelSizes: s.map(\.kernelSize), strides: s.map(\.stride),
+                                                                                   dilations: s.map(\.dilation)) },
+                                      agree: ==, show: { "\($0)" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("outputLength on other layers, including kernels that just fit and seeded ones", points: 2, visibility: .hidden) { t in
                 for layer in [(100, 7, 4, 3, 5), (5, 3, 2, 2, 0), (9, 3, 3, 2, 1), (8, 2, 2, 1, 0), (1, 1, 1, 1, 0), (0, 1, 1, 1, 0),
@@ -68,6 +80,48 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// Layers with L and p from 0, the kernel fitting or not, exactly or not; shrunk towards
+    /// L = 0, K = s = d = 1, p = 0.
+    private static let layerSpace = InputSpace<Layer>(
+        edges: [(0, 1, 1, 1, 0), (1, 1, 1, 1, 0), (0, 2, 1, 1, 1), (3, 3, 1, 1, 0), (2, 3, 1, 1, 0), (4, 3, 2, 2, 0), (5, 3, 3, 2, 0)],
+        generate: { random in
+            (random.integer(in: 0...40), random.integer(in: 1...9), random.integer(in: 1...6),
+             random.integer(in: 1...5), random.integer(in: 0...4))
+        },
+        shrink: { l in
+            InputSpace<Layer>.smallerIntegers(than: l.length, lowest: 0).map { ($0, l.kernelSize, l.stride, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.kernelSize, lowest: 1).map { (l.length, $0, l.stride, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.stride, lowest: 1).map { (l.length, l.kernelSize, $0, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.dilation, lowest: 1).map { (l.length, l.kernelSize, l.stride, $0, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.padding, lowest: 0).map { (l.length, l.kernelSize, l.stride, l.dilation, $0) }
+        },
+        describe: { l in
+            "outputLength(inputLength: \(l.length), kernelSize: \(l.kernelSize), stride: \(l.stride), dilation: \(l.dilation), padding: \(l.padding))"
+        })
+
+    /// One layer of a stack: K, s, d.
+    private typealias StackLayer = (kernelSize: Int, stride: Int, dilation: Int)
+
+    /// Stacks of 0 to 6 layers; shrunk by dropping a layer or making one plainer.
+    private static let stackSpace = InputSpace<[StackLayer]>(
+        edges: [[], [(1, 1, 1)], [(2, 2, 1)], [(3, 1, 2), (1, 3, 1)]],
+        generate: { random in
+            (0..<random.integer(in: 1...6)).map { _ in (random.integer(in: 1...7), random.integer(in: 1...3), random.integer(in: 1...3)) }
+        },
+        shrink: { stack in
+            var smaller = stack.indices.map { i in Array(stack[..<i] + stack[(i + 1)...]) }
+            for i in stack.indices {
+                let l = stack[i]
+                for k in InputSpace<[StackLayer]>.smallerIntegers(than: l.kernelSize, lowest: 1) { var s = stack; s[i].kernelSize = k; smaller.append(s) }
+                for v in InputSpace<[StackLayer]>.smallerIntegers(than: l.stride, lowest: 1) { var s = stack; s[i].stride = v; smaller.append(s) }
+                for v in InputSpace<[StackLayer]>.smallerIntegers(than: l.dilation, lowest: 1) { var s = stack; s[i].dilation = v; smaller.append(s) }
+            }
+            return smaller
+        },
+        describe: { stack in
+            "receptiveField(kernelSizes: \(stack.map(\.kernelSize)), strides: \(stack.map(\.stride)), dilations: \(stack.map(\.dilation)))"
+        })
 
     /// One layer: (L, K, s, d, p).
     private typealias Layer = (length: Int, kernelSize: Int, stride: Int, dilation: Int, padding: Int)

@@ -51,6 +51,13 @@ extension Catalogue {
                 try expectJoints(t, theta0: [1, 0, -2, 0.75, 2e-9], theta1: [-1, 0, 2, 0.5, 1e-9])
                 try expectJoints(t, theta0: [], theta1: [])
             },
+            Check("joints agrees with the reference on 200 seeded networks, with flat, tiny and repeated slopes", points: 1) { t in
+                try t.expectAgreement("joints", on: unitSpace, count: 200, seed: 3_001,
+                                      student: { units in try t.array("joints", units.map(\.0), units.map(\.1)) },
+                                      reference: { units in ShallowNetworks.joints(theta0: units.map(\.0), theta1: units.map(\.1)) },
+                                      agree: { o, e in o.count == e.count && zip(o, e).allSatisfy { t.tolerance.accepts($0, $1) } },
+                                      show: { "\($0)" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("shallowNetwork1D and shallowNetwork on other networks far out", points: 2, visibility: .hidden) { t in
                 let network = OneInputNetwork(theta0: [-0.5, 2.5, 1.25], theta1: [1.1, -0.6, 3e-7], phi0: 0.8, phi: [-1.4, 0.3, 2])
@@ -173,6 +180,34 @@ extension Catalogue {
     }
 
     // MARK: Joints
+
+    /// Networks of 0 to 7 units (θ_{d0}, θ_{d1}); one slope in four is exactly 0, one in eight
+    /// tiny, and units repeat; shrunk by dropping a unit or making its numbers whole.
+    private static let unitSpace = InputSpace<[(Double, Double)]>(
+        edges: [[], [(1, 0)], [(0, 1e-9)], [(2, -1), (2, -1)], [(0, 0), (0.5, 2)]],
+        generate: { random in
+            var units: [(Double, Double)] = []
+            for _ in 0..<random.integer(in: 0...7) {
+                let slope: Double
+                switch random.integer(below: 8) {
+                case 0, 1: slope = 0
+                case 2: slope = random.uniform(in: -1...1) * 1e-9
+                default: slope = random.uniform(in: -3...3)
+                }
+                units.append((random.uniform(in: -5...5), slope))
+                if random.integer(below: 6) == 0 { units.append(units[units.count - 1]) }
+            }
+            return units
+        },
+        shrink: { units in
+            var smaller = units.indices.map { i in Array(units[..<i] + units[(i + 1)...]) }
+            for i in units.indices {
+                for θ0 in [0, units[i].0.rounded()] where θ0 != units[i].0 { var u = units; u[i].0 = θ0; smaller.append(u) }
+                for θ1 in [units[i].1.rounded()] where θ1 != units[i].1 && θ1 != 0 { var u = units; u[i].1 = θ1; smaller.append(u) }
+            }
+            return smaller
+        },
+        describe: { units in "joints(theta0: \(units.map(\.0)), theta1: \(units.map(\.1)))" })
 
     private static func expectJoints(_ t: CheckContext, theta0: [Double], theta1: [Double]) throws {
         let expected = ShallowNetworks.joints(theta0: theta0, theta1: theta1)

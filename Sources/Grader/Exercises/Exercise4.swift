@@ -48,6 +48,20 @@ extension Catalogue {
                                   "two units active only on the last row and the last column")
                 try expectRegions(t, Layer(theta0: [-0.5], theta: [[1, 1]], radius: 1, gridSize: 2), "one unit on a 2 × 2 grid")
             },
+            Check("zaslavskyCount agrees with the reference on 300 seeded counts up to 62 hyperplanes", points: 1) { t in
+                let space = InputSpace<Pair>(
+                    edges: [Pair(0, 0), Pair(0, 3), Pair(1, 0), Pair(1, 1), Pair(5, 5), Pair(4, 9), Pair(62, 31), Pair(62, 62)],
+                    generate: { random in Pair(random.integer(in: 0...62), random.integer(in: 0...70)) },
+                    shrink: { p in
+                        InputSpace<Pair>.smallerIntegers(than: p.hyperplanes, lowest: 0).map { Pair($0, p.dimensions) }
+                            + InputSpace<Pair>.smallerIntegers(than: p.dimensions, lowest: 0).map { Pair(p.hyperplanes, $0) }
+                    },
+                    describe: { p in "zaslavskyCount(hyperplanes: \(p.hyperplanes), dimensions: \(p.dimensions))" })
+                try t.expectAgreement("zaslavskyCount", on: space, count: 300, seed: 4_001,
+                                      student: { p in try t.integer("zaslavskyCount", p.hyperplanes, p.dimensions) },
+                                      reference: { p in ShallowNetworks.zaslavskyCount(hyperplanes: p.hyperplanes, dimensions: p.dimensions) },
+                                      agree: ==, show: { "\($0)" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("zaslavskyCount on other counts, near and at the edge of 64 bits", points: 2, visibility: .hidden) { t in
                 for (hyperplanes, dimensions) in [(7, 2), (0, 0), (3, 9), (62, 20), (63, 31), (58, 29)] {
@@ -64,6 +78,15 @@ extension Catalogue {
         ])
 
     // MARK: Zaslavsky's count
+
+    /// A number of hyperplanes and of dimensions.
+    private struct Pair: Sendable {
+        var hyperplanes: Int, dimensions: Int
+        init(_ hyperplanes: Int, _ dimensions: Int) {
+            self.hyperplanes = hyperplanes
+            self.dimensions = dimensions
+        }
+    }
 
     /// Σ_{j=0}^{last} C(D, j), wrapping around instead of stopping on an overflow.
     private static func binomialSum(_ hyperplanes: Int, through last: Int) -> Int {
