@@ -103,3 +103,16 @@ extension InputSpace {
         return candidates
     }
 }
+
+/// Returns a matrix as Swift source a student can paste: `Matrix([[1, 2], [3, 4]])`, or
+/// `Matrix(rows: 2, columns: 0)` when it has no entries.
+public func swiftText(_ m: Matrix) -> String {
+    guard m.rows > 0 && m.columns > 0 else { return "Matrix(rows: \(m.rows), columns: \(m.columns))" }
+    let rows = (0..<m.rows).map { i in "[" + (0..<m.columns).map { j in swiftText(m[i, j]) }.joined(separator: ", ") + "]" }
+    return "Matrix([" + rows.joined(separator: ", ") + "])"
+}
+
+/// Returns a number as Swift source: `-1.5`, not `−1.5`.
+public func swiftText(_ x: Double) -> String {
+    formatNumber(x, digits: 6).replacingOccurrences(of: "−", with: "-")
+}

@@ -110,7 +110,7 @@ extension Catalogue {
                 random.integer(below: 8) == 0 ? random.uniform(in: -1000...1000) : random.uniform(in: -60...60)
             },
             shrink: { x in
-                [0, x.rounded(), x / 2, abs(x) > 10 ? (0.9 * x).rounded() : 0.9 * x].filter { $0 != x && abs($0) <= abs(x) }
+                [0, x.rounded(), (x / 2).rounded(), abs(x) > 10 ? (0.9 * x).rounded() : 0.9 * x].filter { $0 != x && abs($0) <= abs(x) }
             },
             describe: { x in "\(name.split(separator: "(").first ?? "")(\(x))" })
     }

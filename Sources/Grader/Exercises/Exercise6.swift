@@ -33,6 +33,23 @@ extension Catalogue {
                 try expectBackward(t, point)
                 try expectGradient(t, point)
             },
+            Check("graphForward's loss and graphGradient agree with the reference on 200 seeded points, with c = 0 and |c| in the thousands", points: 1) { t in
+                let agree = { (o: [Double], e: [Double]) in o.count == e.count && zip(o, e).allSatisfy { t.tolerance.accepts($0, $1) } }
+                let show = { (v: [Double]) in "(" + v.map(swiftText).joined(separator: ", ") + ")" }
+                try t.expectAgreement("graphForward's loss", on: pointSpace("graphForward"), count: 200, seed: 6_001,
+                                      student: { p in [try t.decode(try t.tuple("graphForward", count: 4, p.theta1, p.theta2, p.x, p.y)[3], as: Double.self, "loss")] },
+                                      reference: { p in [Backpropagation.graphForward(theta1: p.theta1, theta2: p.theta2, x: p.x, y: p.y).loss] },
+                                      agree: agree, show: show)
+                try t.expectAgreement("graphGradient", on: pointSpace("graphGradient"), count: 200, seed: 6_002,
+                                      student: { p in
+                                          try t.tuple("graphGradient", count: 2, p.theta1, p.theta2, p.x, p.y).map { try t.decode($0, as: Double.self, "a gradient") }
+                                      },
+                                      reference: { p in
+                                          let g = Backpropagation.graphGradient(theta1: p.theta1, theta2: p.theta2, x: p.x, y: p.y)
+                                          return [g.theta1, g.theta2]
+                                      },
+                                      agree: agree, show: show)
+            },
             // hidden checks: begin (removed by `course export`)
             Check("every value stays finite at other points far out, and with x < 0", points: 2, visibility: .hidden) { t in
                 for point in [GraphPoint(theta1: 15, theta2: 25, x: 3.1, y: -2), GraphPoint(theta1: 0.5, theta2: 0.25, x: -3, y: 1),
@@ -45,9 +62,37 @@ extension Catalogue {
             // hidden checks: end
         ])
 
+    /// Points with c = 0 exactly, x = 0, a parameter 0 and |c| in the thousands first, then
+    /// seeded ones (one in six far out); shrunk towards 0 and whole numbers.
+    private static func pointSpace(_ function: String) -> InputSpace<GraphPoint> {
+        InputSpace(
+            edges: [GraphPoint(theta1: 1, theta2: 2, x: 3, y: 6), GraphPoint(theta1: 2, theta2: 3, x: 0, y: 1),
+                    GraphPoint(theta1: 0, theta2: 5, x: 1, y: 2), GraphPoint(theta1: 9, theta2: -20, x: 4.5, y: -3),
+                    GraphPoint(theta1: -15, theta2: -25, x: 3.1, y: 2)],
+            generate: { random in
+                let far = random.integer(below: 6) == 0
+                let range: ClosedRange<Double> = far ? -40...40 : -3...3
+                return GraphPoint(theta1: random.uniform(in: range), theta2: random.uniform(in: range),
+                                  x: random.uniform(in: -3...3), y: random.uniform(in: -5...5))
+            },
+            shrink: { p in
+                var smaller: [GraphPoint] = []
+                for path in [\GraphPoint.theta1, \GraphPoint.theta2, \GraphPoint.x, \GraphPoint.y] {
+                    let value = p[keyPath: path]
+                    for candidate in [0, value.rounded(), (value / 2).rounded(), value < 0 ? -1 : 1] where candidate != value && abs(candidate) <= abs(value) {
+                        var q = p
+                        q[keyPath: path] = candidate
+                        smaller.append(q)
+                    }
+                }
+                return smaller
+            },
+            describe: { $0.call(function) })
+    }
+
     /// The parameters and the data point of the graph.
-    private struct GraphPoint {
-        let theta1, theta2, x, y: Double
+    private struct GraphPoint: Sendable {
+        var theta1, theta2, x, y: Double
 
         /// The call as a student writes it, for messages.
         func call(_ function: String) -> String {
