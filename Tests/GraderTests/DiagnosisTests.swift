@@ -127,6 +127,28 @@ import Testing
     }
 }
 
+/// A differential check compares with the reference on edge and seeded inputs and shows the
+/// smallest input found where they differ.
+@Suite struct DifferentialTests {
+    let space = InputSpace<Int>(edges: [0, 1], generate: { random in random.integer(in: 0...1000) },
+                                shrink: { InputSpace<Int>.smallerIntegers(than: $0, lowest: 0) }, describe: { "f(\($0))" })
+
+    @Test func theSmallestDisagreementIsShown() throws {
+        let t = CheckEvidenceTests().context()
+        try t.expectAgreement("f", on: space, count: 200, seed: 1, student: { $0 >= 37 ? $0 + 1 : $0 }, reference: { $0 },
+                              agree: ==, show: { "\($0)" })
+        #expect(t.failures.count == 1)
+        #expect(t.failures[0].contains("The smallest found: f(37): expected 37, got 38."), "\(t.failures)")
+    }
+
+    @Test func agreementIsOneMetExpectation() throws {
+        let t = CheckEvidenceTests().context()
+        try t.expectAgreement("f", on: space, count: 50, seed: 2, student: { $0 }, reference: { $0 }, agree: ==, show: { "\($0)" })
+        #expect(t.failures.isEmpty)
+        #expect(t.metCount == 1 && t.expectationCount == 1)
+    }
+}
+
 /// Reading a report back finds the explanations that its own numbers contradict.
 @Suite struct ExplanationAuditTests {
     @Test func aFactorWhoseRatiosDifferIsAContradiction() {

@@ -45,6 +45,27 @@ extension Catalogue {
                     }
                 }
             },
+            Check("selfAttention agrees with the reference on 100 seeded blocks, one in four with scores in the thousands", points: 1) { t in
+                for scaled in [false, true] {
+                    let space = InputSpace<AttentionCase>(
+                        edges: [AttentionCase.extremeScores, AttentionCase.random(inputDimension: 1, queryDimension: 1, valueDimension: 1, count: 1, seed: 20)],
+                        generate: { random in
+                            let c = AttentionCase.random(inputDimension: random.integer(in: 1...4), queryDimension: random.integer(in: 1...4),
+                                                         valueDimension: random.integer(in: 1...4), count: random.integer(in: 1...5),
+                                                         seed: random.next() % 1_000_000)
+                            return random.integer(below: 4) == 0 ? c.scalingInputs(by: 150) : c
+                        },
+                        shrink: { $0.smaller }, describe: { $0.call("selfAttention", scaled: scaled) })
+                    try t.expectAgreement("selfAttention\(scaled ? ", scaled," : "")", on: space, count: 50, seed: scaled ? 11_002 : 11_001,
+                                          student: { c in try attention(t, c, scaled: scaled) },
+                                          reference: { c in
+                                              let pass = c.forward(scaled: scaled)
+                                              return (pass.output, pass.attention)
+                                          },
+                                          agree: { o, e in same(o.output, e.output, t.tolerance) && same(o.attention, e.attention, t.tolerance) },
+                                          show: { "Sa = \(swiftText($0.output)) and A = \(swiftText($0.attention))" })
+                }
+            },
             // hidden checks: begin (removed by `course export`)
             Check("other large and very negative scores, plain and scaled", points: 2, visibility: .hidden) { t in
                 for c in [AttentionCase.lesson.scalingInputs(by: 40), AttentionCase.extremeScores.scalingInputs(by: -1.5),
@@ -74,6 +95,11 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// Whether two matrices have the same shape and agree entry by entry.
+    private static func same(_ a: Matrix, _ b: Matrix, _ tolerance: Tolerance) -> Bool {
+        a.rows == b.rows && a.columns == b.columns && zip(a.scalars, b.scalars).allSatisfy { tolerance.accepts($0, $1) }
+    }
 
     /// Calls the student's selfAttention.
     private static func attention(_ t: CheckContext, _ c: AttentionCase, scaled: Bool) throws -> (output: Matrix, attention: Matrix) {

@@ -80,6 +80,23 @@ extension Catalogue {
                 let (w, _, x, target) = layer(classes: 2, inputs: 3, seed: 4)
                 try expectSaturatedLayer(t, (w, Matrix(column: [800, -750]), x, target))
             },
+            Check("predict and perceptronStep agree with the reference on 300 seeded points, many on the boundary", points: 1) { t in
+                try t.expectAgreement("predict", on: pointSpace("predict"), count: 300, seed: 2_001,
+                                      student: { p in try t.integer("predict", p.weights, p.bias, p.x) },
+                                      reference: { p in Perceptron.predict(weights: p.weights, bias: p.bias, x: p.x) },
+                                      agree: ==, show: { "\($0)" })
+                try t.expectAgreement("perceptronStep", on: pointSpace("perceptronStep"), count: 300, seed: 2_002,
+                                      student: { p in
+                                          let parts = try t.tuple("perceptronStep", count: 2, p.weights, p.bias, p.x, p.label, 0.5)
+                                          return try t.decode(parts[0], as: [Double].self, "the weights") + [t.decode(parts[1], as: Double.self, "the bias")]
+                                      },
+                                      reference: { p in
+                                          let step = Perceptron.perceptronStep(weights: p.weights, bias: p.bias, x: p.x, label: p.label, learningRate: 0.5)
+                                          return step.weights + [step.bias]
+                                      },
+                                      agree: { o, e in o.count == e.count && zip(o, e).allSatisfy { t.tolerance.accepts($0, $1) } },
+                                      show: { v in "weights [\(v.dropLast().map(swiftText).joined(separator: ", "))], bias \(swiftText(v.last ?? .nan))" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("trainPerceptron on other sets, rates, and a set it cannot separate", points: 2, visibility: .hidden) { t in
                 try expectTraining(t, LabelledPoints.separable(count: 40, seed: 11), learningRate: 0.5, maxEpochs: 200)
@@ -94,6 +111,47 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// A point, a perceptron and a label, for the differential checks.
+    private struct LabelledPoint: Sendable {
+        var weights: [Double], bias: Double, x: [Double], label: Int
+    }
+
+    /// Whole numbers from −2 to 2 in 1 to 4 dimensions, so that w·x + b is often exactly 0;
+    /// shrunk by dropping a coordinate or zeroing a number.
+    private static func pointSpace(_ function: String) -> InputSpace<LabelledPoint> {
+        InputSpace(
+            edges: [LabelledPoint(weights: [0], bias: 0, x: [1], label: 1), LabelledPoint(weights: [0], bias: 0, x: [1], label: -1),
+                    LabelledPoint(weights: [1, -1], bias: 0, x: [2, 2], label: 1)],
+            generate: { random in
+                let d = random.integer(in: 1...4)
+                let whole = { (random: inout SeededGenerator) in Double(random.integer(in: -2...2)) }
+                return LabelledPoint(weights: (0..<d).map { _ in whole(&random) }, bias: whole(&random),
+                                     x: (0..<d).map { _ in whole(&random) }, label: random.integer(below: 2) == 0 ? -1 : 1)
+            },
+            shrink: { p in
+                var smaller: [LabelledPoint] = []
+                if p.x.count > 1 {
+                    for i in p.x.indices {
+                        var q = p
+                        q.weights.remove(at: i)
+                        q.x.remove(at: i)
+                        smaller.append(q)
+                    }
+                }
+                if p.bias != 0 { var q = p; q.bias = 0; smaller.append(q) }
+                for i in p.x.indices {
+                    if p.weights[i] != 0 { var q = p; q.weights[i] = 0; smaller.append(q) }
+                    if p.x[i] != 0 { var q = p; q.x[i] = 0; smaller.append(q) }
+                }
+                return smaller
+            },
+            describe: { p in
+                let arguments = "weights: \(p.weights.map(swiftText)), bias: \(swiftText(p.bias)), x: \(p.x.map(swiftText))"
+                    .replacingOccurrences(of: "\"", with: "")
+                return function == "predict" ? "predict(\(arguments))" : "perceptronStep(\(arguments), label: \(p.label), learningRate: 0.5)"
+            })
+    }
 
     private static func expectTraining(_ t: CheckContext, _ data: LabelledPoints, learningRate: Double, maxEpochs: Int) throws {
         try expectTraining(t, points: data.points, labels: data.labels, learningRate: learningRate, maxEpochs: maxEpochs)
