@@ -81,9 +81,16 @@ enum Diagnosis {
             return nil
         }
         let same = { (o: Double, e: Double) in e.isFinite ? tolerance.accepts(o, e) : (o == e || o.isNaN && e.isNaN) }
+        // Every known mistake that gives these numbers is named: when several do, the
+        // numbers cannot tell which one was made.
+        var matching: [String] = []
         for mistake in mistakes where mistake.value.sameShape(as: observed)
-            && zip(observed.scalars, mistake.value.scalars).allSatisfy(same) {
-            return Explanation(text: mistake.explanation, claim: .known)
+            && zip(observed.scalars, mistake.value.scalars).allSatisfy(same) && !matching.contains(mistake.explanation) {
+            matching.append(mistake.explanation)
+        }
+        if matching.count == 1 { return Explanation(text: matching[0], claim: .known) }
+        if matching.count > 1 {
+            return Explanation(text: "Several mistakes give these numbers here. " + matching.joined(separator: " Or: "), claim: .known)
         }
         if let bad = observed.scalars.firstIndex(where: { !$0.isFinite }) {
             let what = observed.scalars[bad].isNaN ? "NaN" : "an infinity"

@@ -80,7 +80,7 @@ extension Catalogue {
         var smaller: [Layer] {
             var result: [Layer] = []
             func with(_ change: (inout Layer) -> Void) { var l = self; change(&l); result.append(l) }
-            if x.columns > 0 { with { $0.x = Matrix(rows: x.rows, columns: x.columns - 1, scalars: (0..<x.rows).flatMap { r in x.scalars[(r * x.columns)..<(r * x.columns + x.columns - 1)] }) } }
+            if x.columns > 1 { with { $0.x = Matrix(rows: x.rows, columns: x.columns - 1, scalars: (0..<x.rows).flatMap { r in x.scalars[(r * x.columns)..<(r * x.columns + x.columns - 1)] }) } }
             if kernels.count > 1 { with { $0.kernels.removeLast(); $0.bias.removeLast() } }
             if x.rows > 1 {
                 with { l in
@@ -101,7 +101,7 @@ extension Catalogue {
         }
     }
 
-    /// Layers of 1 to 3 channels each way, kernels of 1 to 5 taps, signals of 0 to 9 with
+    /// Layers of 1 to 3 channels each way, kernels of 1 to 5 taps, signals of 1 to 9 with
     /// whole numbers from −3 to 3; the kernel fits, fits once, or does not fit.
     private static let layerSpace = InputSpace<Layer>(
         edges: [Layer(x: Matrix([[1, 2, 3]]), kernels: [Matrix([[1, 1, 1]])], bias: [0], stride: 1, dilation: 1, padding: 0),
@@ -110,7 +110,7 @@ extension Catalogue {
         generate: { random in
             let inputs = random.integer(in: 1...3), outputs = random.integer(in: 1...3), taps = random.integer(in: 1...5)
             let whole = { (random: inout SeededGenerator) in Double(random.integer(in: -3...3)) }
-            let length = random.integer(in: 0...9)
+            let length = random.integer(in: 1...9)
             return Layer(x: Matrix(rows: inputs, columns: length, scalars: (0..<(inputs * length)).map { _ in whole(&random) }),
                          kernels: (0..<outputs).map { _ in Matrix(rows: inputs, columns: taps, scalars: (0..<(inputs * taps)).map { _ in whole(&random) }) },
                          bias: (0..<outputs).map { _ in whole(&random) },
