@@ -101,6 +101,14 @@ import Testing
         #expect(!t.failures[0].contains("twice"), "\(t.failures)")
     }
 
+    @Test func theQuantityLeavesOutTheCase() {
+        #expect(Finding.quantity(of: "For the 3-4-2 network (N = 4, λ = 0.1), ∂J/∂Ω₀") == "∂J/∂Ω₀")
+        #expect(Finding.quantity(of: "With D = 3, D_q = 2, N = 4, scaled, ∂L/∂X[0, 0]: expected 1, got 2.") == "∂L/∂X")
+        #expect(Finding.quantity(of: "trainPerceptron on 24 points (η = 1, maxEpochs = 100): the final bias") == "trainPerceptron: the final bias")
+        #expect(Finding.quantity(of: "softplus(800.0)") == "softplus")
+        #expect(Finding.quantity(of: "perceptronStep(weights: [1.0], bias: 0.0).weights") == "perceptronStep.weights")
+    }
+
     @Test func aWrongEntryNeverShowsARelativeErrorOf0() {
         let t = context()
         t.expect(1000.3, equals: 1000, "k")

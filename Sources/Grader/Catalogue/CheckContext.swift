@@ -259,9 +259,10 @@ struct Finding {
     var explanation: Explanation?
 
     /// Returns the quantity a comparison or message is about: without its arguments and
-    /// index, and without the case it was tried on (`at …`, `on …`, `for …`, `with …`), but
-    /// with the part after a colon: `trainPerceptron: the final bias` for
-    /// `trainPerceptron on 24 points (η = 1): the final bias`.
+    /// index, and without the case it was tried on (`at …`, `on …`, `for …`, `with …`, or a
+    /// lead-in before the last comma), but with the part after a colon:
+    /// `trainPerceptron: the final bias` for `trainPerceptron on 24 points (η = 1): the final
+    /// bias`, `∂J/∂Ω₀` for `For the 3-4-2 network (N = 4), ∂J/∂Ω₀[1, 2]`.
     static func quantity(of what: String) -> String {
         var text = what
         for marker in [": expected ", ": yours is "] {
@@ -274,6 +275,8 @@ struct Finding {
         }
         let parts = plain.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         var head = parts.first ?? ""
+        // "For the 3-4-2 network, ∂J/∂Ω₀" and "With D = 3, N = 4, ∂L/∂X" name the case first.
+        if let comma = head.range(of: ", ", options: .backwards) { head = String(head[comma.upperBound...]) }
         for stop in [" at ", " on ", " for ", " with "] {
             if let range = head.range(of: stop) { head = String(head[..<range.lowerBound]) }
         }
