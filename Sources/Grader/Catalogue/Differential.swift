@@ -93,6 +93,20 @@ extension CheckContext {
 }
 
 extension InputSpace {
+    /// Returns numbers simpler than `x`, the simplest first: whole numbers are simpler than
+    /// halves, halves than other fractions, and among equals the smaller magnitude is simpler.
+    public static func simplerNumbers(than x: Double) -> [Double] {
+        func rank(_ v: Double) -> (Int, Double) {
+            (v == v.rounded() ? 0 : 2 * v == (2 * v).rounded() ? 1 : 2, abs(v))
+        }
+        let sign: Double = x < 0 ? -1 : 1
+        let candidates = [0, sign, x.rounded(.towardZero), (x / 2).rounded(.towardZero), sign * 0.5,
+                          abs(x) > 10 ? (0.9 * x).rounded(.towardZero) : x]
+        var result: [Double] = []
+        for c in candidates where c.isFinite && rank(c) < rank(x) && !result.contains(c) { result.append(c) }
+        return result
+    }
+
     /// Returns smaller integers than `n` towards `lowest`: `lowest`, halfway, one less.
     public static func smallerIntegers(than n: Int, lowest: Int) -> [Int] {
         guard n > lowest else { return [] }

@@ -102,17 +102,15 @@ extension Catalogue {
         ])
 
     /// Numbers from −60 to 60, one in eight far out (up to ±1000), with 0, the overflow of exp
-    /// and ±800 first; shrunk towards 0 and towards whole numbers.
+    /// and ±800 first; shrunk towards whole numbers and 0.
     private static func scalarSpace(_ name: String) -> InputSpace<Double> {
         InputSpace(
             edges: [0, -800, 800, -710, 710, -1e-9, 1e-9],
             generate: { random in
                 random.integer(below: 8) == 0 ? random.uniform(in: -1000...1000) : random.uniform(in: -60...60)
             },
-            shrink: { x in
-                [0, x.rounded(), (x / 2).rounded(), abs(x) > 10 ? (0.9 * x).rounded() : 0.9 * x].filter { $0 != x && abs($0) <= abs(x) }
-            },
-            describe: { x in "\(name.split(separator: "(").first ?? "")(\(x))" })
+            shrink: { InputSpace<Double>.simplerNumbers(than: $0) },
+            describe: { x in name.contains("(_:") ? name.replacingOccurrences(of: "(_:", with: "(\(x), ") : "\(name)(\(x))" })
     }
 
     private static func expectFarOut(_ t: CheckContext, at points: [Double]) throws {

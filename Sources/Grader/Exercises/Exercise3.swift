@@ -202,8 +202,8 @@ extension Catalogue {
         shrink: { units in
             var smaller = units.indices.map { i in Array(units[..<i] + units[(i + 1)...]) }
             for i in units.indices {
-                for θ0 in [0, units[i].0.rounded()] where θ0 != units[i].0 { var u = units; u[i].0 = θ0; smaller.append(u) }
-                for θ1 in [units[i].1.rounded()] where θ1 != units[i].1 && θ1 != 0 { var u = units; u[i].1 = θ1; smaller.append(u) }
+                for θ0 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].0) { var u = units; u[i].0 = θ0; smaller.append(u) }
+                for θ1 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].1) where θ1 != 0 { var u = units; u[i].1 = θ1; smaller.append(u) }
             }
             return smaller
         },

@@ -79,7 +79,7 @@ extension Catalogue {
                 var smaller: [GraphPoint] = []
                 for path in [\GraphPoint.theta1, \GraphPoint.theta2, \GraphPoint.x, \GraphPoint.y] {
                     let value = p[keyPath: path]
-                    for candidate in [0, value.rounded(), (value / 2).rounded(), value < 0 ? -1 : 1] where candidate != value && abs(candidate) <= abs(value) {
+                    for candidate in InputSpace<GraphPoint>.simplerNumbers(than: value) {
                         var q = p
                         q[keyPath: path] = candidate
                         smaller.append(q)
