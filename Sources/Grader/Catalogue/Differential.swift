@@ -130,3 +130,28 @@ public func swiftText(_ m: Matrix) -> String {
 public func swiftText(_ x: Double) -> String {
     formatNumber(x, digits: 6).replacingOccurrences(of: "−", with: "-")
 }
+
+extension Matrix {
+    /// The matrix without its last column.
+    func droppingLastColumn() -> Matrix {
+        Matrix(rows: rows, columns: columns - 1) { i, j in self[i, j] }
+    }
+
+    /// Whether the entries are all whole numbers or halves.
+    var isPlain: Bool { scalars.allSatisfy { 2 * $0 == (2 * $0).rounded() } }
+
+    /// The matrix with every entry rounded to the nearest half.
+    var roundedToHalves: Matrix { map { (2 * $0).rounded() / 2 } }
+}
+
+/// Returns several matrices as Swift a student can read: `∂J/∂Ω₀ = Matrix([[1, 2]]), …`.
+func swiftText(_ named: [(String, Matrix)]) -> String {
+    named.map { "\($0.0) = \(swiftText($0.1))" }.joined(separator: ", ")
+}
+
+/// Whether two lists of matrices have the same shapes and agree entry by entry.
+func agree(_ a: [Matrix], _ b: [Matrix], _ tolerance: Tolerance) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { x, y in
+        x.rows == y.rows && x.columns == y.columns && zip(x.scalars, y.scalars).allSatisfy { tolerance.accepts($0, $1) }
+    }
+}

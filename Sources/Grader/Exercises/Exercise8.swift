@@ -44,6 +44,26 @@ extension Catalogue {
             Check("networkGradients where some pre-activations are exactly 0 (the ReLU's derivative is 0 there)", points: 2) { t in
                 try expectGradients(t, kinkedNetwork)
             },
+            Check("networkGradients agrees with the reference on 60 seeded networks of depth 0 to 3", points: 1) { t in
+                try t.expectAgreement("networkGradients", on: networkSpace, count: 60, seed: 8_001,
+                                      student: { n in
+                                          let parts = try t.tuple("networkGradients", count: 2, n.x, n.y, n.weights, n.biases, n.weightDecay)
+                                          return try t.decode(parts[0], as: [Matrix].self, "the weight gradients")
+                                              + t.decode(parts[1], as: [Matrix].self, "the bias gradients")
+                                      },
+                                      reference: { n in
+                                          let g = Backpropagation.networkGradients(x: n.x, y: n.y, weights: n.weights, biases: n.biases,
+                                                                                   weightDecay: n.weightDecay)
+                                          return g.weights + g.biases
+                                      },
+                                      agree: { agree($0, $1, t.tolerance) },
+                                      show: { gradients in
+                                          let k = gradients.count / 2
+                                          return swiftText(gradients.enumerated().map { i, m in
+                                              (i < k ? "∂J/∂Ω\(subscriptDigits(i))" : "∂J/∂β\(subscriptDigits(i - k))", m)
+                                          })
+                                      })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("every function on other depths and widths, and without weight decay (λ = 0)", points: 2, visibility: .hidden) { t in
                 for network in otherNetworks {
@@ -59,7 +79,7 @@ extension Catalogue {
         ])
 
     /// A network's parameters, a batch (the samples are the columns of x and y) and λ.
-    private struct Network {
+    private struct Network: Sendable {
         let x, y: Matrix
         let weights, biases: [Matrix]
         let weightDecay: Double
@@ -70,6 +90,42 @@ extension Catalogue {
                     name: name.replacingOccurrences(of: "λ = \(formatNumber(weightDecay))", with: "λ = \(formatNumber(λ))"))
         }
     }
+
+    /// Networks of 0 to 3 hidden layers of 1 to 4 units, on 1 to 4 samples, with λ = 0, 0.05 or
+    /// 0.3 and halves for every number, so that some pre-activations are exactly 0; shrunk by
+    /// dropping a sample, setting λ to 0, or making every number a whole one.
+    private static let networkSpace = InputSpace<Network>(
+        edges: [kinkedNetwork],
+        generate: { random in
+            let sizes = (0..<(random.integer(in: 0...3) + 2)).map { _ in random.integer(in: 1...4) }
+            let samples = random.integer(in: 1...4)
+            func halves(_ rows: Int, _ columns: Int, _ random: inout SeededGenerator) -> Matrix {
+                Matrix(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in Double(random.integer(in: -4...4)) / 2 })
+            }
+            let weights = zip(sizes, sizes.dropFirst()).map { halves($1, $0, &random) }
+            let biases = sizes.dropFirst().map { halves($0, 1, &random) }
+            let λ = [0, 0.05, 0.3][random.integer(below: 3)]
+            return Network(x: halves(sizes[0], samples, &random), y: halves(sizes.last!, samples, &random),
+                           weights: weights, biases: biases, weightDecay: λ, name: "")
+        },
+        shrink: { n in
+            var smaller: [Network] = []
+            if n.x.columns > 1 {
+                smaller.append(Network(x: n.x.droppingLastColumn(), y: n.y.droppingLastColumn(), weights: n.weights, biases: n.biases,
+                                       weightDecay: n.weightDecay, name: ""))
+            }
+            if n.weightDecay != 0 { smaller.append(n.withWeightDecay(0)) }
+            let whole = { (m: Matrix) in m.map { $0.rounded(.towardZero) } }
+            if !([n.x, n.y] + n.weights + n.biases).allSatisfy({ $0 == whole($0) }) {
+                smaller.append(Network(x: whole(n.x), y: whole(n.y), weights: n.weights.map(whole), biases: n.biases.map(whole),
+                                       weightDecay: n.weightDecay, name: ""))
+            }
+            return smaller
+        },
+        describe: { n in
+            "networkGradients(x: \(swiftText(n.x)), y: \(swiftText(n.y)), weights: [\(n.weights.map(swiftText).joined(separator: ", "))], "
+                + "biases: [\(n.biases.map(swiftText).joined(separator: ", "))], weightDecay: \(swiftText(n.weightDecay)))"
+        })
 
     /// A 3-4-2 network (non-square layers) on N = 4 samples, λ = 0.1.
     private static let visibleNetwork = Network(
