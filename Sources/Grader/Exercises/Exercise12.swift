@@ -44,6 +44,33 @@ extension Catalogue {
                 try expectWeightGradients(t, single, scaled: true, seed: 4, only: Gradient.allCases)
                 try expectBiasGradients(t, single, scaled: true, seed: 4)
             },
+            Check("selfAttentionGradients agrees with the reference on 60 seeded blocks, plain and scaled", points: 1) { t in
+                for scaled in [false, true] {
+                    let space = InputSpace<AttentionCase>(
+                        edges: [AttentionCase.random(inputDimension: 1, queryDimension: 1, valueDimension: 1, count: 1, seed: 21)],
+                        generate: { random in
+                            AttentionCase.random(inputDimension: random.integer(in: 1...3), queryDimension: random.integer(in: 1...3),
+                                                 valueDimension: random.integer(in: 1...3), count: random.integer(in: 1...4),
+                                                 seed: random.next() % 1_000_000)
+                        },
+                        shrink: { $0.smaller },
+                        describe: { c in
+                            c.call("selfAttentionGradients", scaled: scaled).dropLast() + ", outputGradient: \(swiftText(upstream(c, seed: 30))))"
+                        })
+                    try t.expectAgreement("selfAttentionGradients\(scaled ? ", scaled," : "")", on: space, count: 30, seed: scaled ? 12_002 : 12_001,
+                                          student: { c in
+                                              try t.tuple("selfAttentionGradients", count: 4, c.x, c.queryWeights, c.queryBias, c.keyWeights,
+                                                          c.keyBias, c.valueWeights, c.valueBias, scaled, upstream(c, seed: 30))
+                                                  .map { try t.decode($0, as: Matrix.self, "a gradient") }
+                                          },
+                                          reference: { c in
+                                              let d = c.forward(scaled: scaled).backward(outputGradient: upstream(c, seed: 30), parameters: c.parameters)
+                                              return [d.input, d.queryWeights, d.keyWeights, d.valueWeights]
+                                          },
+                                          agree: { agree($0, $1, t.tolerance) },
+                                          show: { swiftText(zip(["∂L/∂X", "∂L/∂Ω_q", "∂L/∂Ω_k", "∂L/∂Ω_v"], $0).map { ($0, $1) }) })
+                }
+            },
             // hidden checks: begin (removed by `course export`)
             Check("other large scores, plain and scaled", points: 2, visibility: .hidden) { t in
                 for c in [AttentionCase.handMade.scalingInputs(by: 100), AttentionCase.extremeScores, AttentionCase.lesson.scalingInputs(by: 40)] {
