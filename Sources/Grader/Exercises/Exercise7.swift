@@ -36,6 +36,22 @@ extension Catalogue {
             Check("classifierGradients where some pre-activations are exactly 0 (the ReLU's derivative is 0 there)", points: 2) { t in
                 try expectGradients(t, kinkedClassifier)
             },
+            Check("classifierLoss and classifierGradients agree with the reference on 60 seeded classifiers, some with logits in the hundreds", points: 1) { t in
+                try t.expectAgreement("classifierGradients (with classifierLoss)", on: classifierSpace, count: 60, seed: 7_001,
+                                      student: { c in
+                                          let loss = try t.number("classifierLoss", c.x, c.labels, c.w1, c.b1, c.w2, c.b2)
+                                          let parts = try t.tuple("classifierGradients", count: 4, c.x, c.labels, c.w1, c.b1, c.w2, c.b2)
+                                          return [Matrix(row: [loss])] + (try parts.prefix(3).map { try t.decode($0, as: Matrix.self, "a gradient") })
+                                              + [Matrix(row: [try t.decode(parts[3], as: Double.self, "∂L/∂b₂")])]
+                                      },
+                                      reference: { c in
+                                          let g = Backpropagation.classifierGradients(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2)
+                                          let loss = Backpropagation.classifierLoss(x: c.x, labels: c.labels, w1: c.w1, b1: c.b1, w2: c.w2, b2: c.b2)
+                                          return [Matrix(row: [loss]), g.w1, g.b1, g.w2, Matrix(row: [g.b2])]
+                                      },
+                                      agree: { agree($0, $1, t.tolerance) },
+                                      show: { swiftText(zip(["L", "∂L/∂W₁", "∂L/∂b₁", "∂L/∂w₂", "∂L/∂b₂"], $0).map { ($0, $1) }) })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("every function with D = 4 inputs, H = 2 hidden units and N = 3 samples, also far out", points: 2, visibility: .hidden) { t in
                 for c in [narrowClassifier, narrowClassifier.scaled(150)] {
@@ -48,7 +64,7 @@ extension Catalogue {
         ])
 
     /// A classifier's parameters and a labelled batch (the samples are the columns of x).
-    private struct Classifier {
+    private struct Classifier: Sendable {
         let x, labels, w1, b1, w2: Matrix
         let b2: Double
         let name: String
@@ -61,6 +77,40 @@ extension Catalogue {
             Classifier(x: x, labels: Matrix(row: labels), w1: w1, b1: b1, w2: w2, b2: b2, name: name + ", other labels and b₂")
         }
     }
+
+    /// Classifiers of 1 to 3 inputs, 1 to 4 hidden units and 1 to 4 samples with halves for every
+    /// number (so that some pre-activations are exactly 0), one in four on 100 X; shrunk by
+    /// dropping a sample or making every number a whole one.
+    private static let classifierSpace = InputSpace<Classifier>(
+        edges: [kinkedClassifier, saturatedClassifier],
+        generate: { random in
+            let d = random.integer(in: 1...3), h = random.integer(in: 1...4), n = random.integer(in: 1...4)
+            func halves(_ rows: Int, _ columns: Int, _ random: inout SeededGenerator) -> Matrix {
+                Matrix(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in Double(random.integer(in: -4...4)) / 2 })
+            }
+            let x = halves(d, n, &random)
+            return Classifier(x: random.integer(below: 4) == 0 ? 100 * x : x,
+                              labels: Matrix(row: (0..<n).map { _ in Double(random.integer(below: 2)) }),
+                              w1: halves(h, d, &random), b1: halves(h, 1, &random), w2: halves(1, h, &random),
+                              b2: Double(random.integer(in: -2...2)) / 2, name: "")
+        },
+        shrink: { c in
+            var smaller: [Classifier] = []
+            if c.x.columns > 1 {
+                smaller.append(Classifier(x: c.x.droppingLastColumn(), labels: c.labels.droppingLastColumn(), w1: c.w1, b1: c.b1,
+                                          w2: c.w2, b2: c.b2, name: ""))
+            }
+            let whole = { (m: Matrix) in m.map { $0.rounded(.towardZero) } }
+            if !([c.x, c.w1, c.b1, c.w2].allSatisfy { $0 == whole($0) } && c.b2 == c.b2.rounded(.towardZero)) {
+                smaller.append(Classifier(x: whole(c.x), labels: c.labels, w1: whole(c.w1), b1: whole(c.b1), w2: whole(c.w2),
+                                          b2: c.b2.rounded(.towardZero), name: ""))
+            }
+            return smaller
+        },
+        describe: { c in
+            "classifierGradients(x: \(swiftText(c.x)), labels: \(swiftText(c.labels)), w1: \(swiftText(c.w1)), b1: \(swiftText(c.b1)), "
+                + "w2: \(swiftText(c.w2)), b2: \(swiftText(c.b2)))"
+        })
 
     /// D = 2, H = 3, N = 5; some pre-activations of every hidden unit are negative.
     private static let visibleClassifier = Classifier(
