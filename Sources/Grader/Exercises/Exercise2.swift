@@ -146,8 +146,8 @@ extension Catalogue {
                 return smaller
             },
             describe: { p in
-                let arguments = "weights: \(p.weights.map(swiftText)), bias: \(swiftText(p.bias)), x: \(p.x.map(swiftText))"
-                    .replacingOccurrences(of: "\"", with: "")
+                let list = { (v: [Double]) in "[" + v.map(swiftText).joined(separator: ", ") + "]" }
+                let arguments = "weights: \(list(p.weights)), bias: \(swiftText(p.bias)), x: \(list(p.x))"
                 return function == "predict" ? "predict(\(arguments))" : "perceptronStep(\(arguments), label: \(p.label), learningRate: 0.5)"
             })
     }

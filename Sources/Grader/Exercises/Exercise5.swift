@@ -55,6 +55,22 @@ extension Catalogue {
                                                    outputWeights: Matrix([[200, -300]]), outputBias: 50)
                 try expectTraining(t, saturated, learningRate: 0.5, steps: 3, "the saturated start")
             },
+            Check("trainSigmoidXOR agrees with the reference on 60 seeded starts of 1 to 3 steps", points: 1) { t in
+                try t.expectAgreement("trainSigmoidXOR", on: trainingSpace, count: 60, seed: 5_001,
+                                      student: { r in
+                                          let parts = try t.tuple("trainSigmoidXOR", count: 4, r.inputs, r.targets, r.start.hiddenWeights,
+                                                                  r.start.hiddenBias, r.start.outputWeights, r.start.outputBias, r.learningRate, r.steps)
+                                          return try parts.prefix(3).map { try t.decode($0, as: Matrix.self, "a parameter") }
+                                              + [Matrix(row: [try t.decode(parts[3], as: Double.self, "the output bias c")])]
+                                      },
+                                      reference: { r in
+                                          let p = TwoLayerNetwork.sigmoidCrossEntropy.train(r.start, inputs: r.inputs, targets: r.targets,
+                                                                                            learningRate: r.learningRate, steps: r.steps).parameters
+                                          return [p.hiddenWeights, p.hiddenBias, p.outputWeights, Matrix(row: [p.outputBias])]
+                                      },
+                                      agree: { agree($0, $1, t.tolerance) },
+                                      show: { swiftText(zip(["W", "b", "W′", "c"], $0).map { ($0, $1) }) })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("xorNetwork with four hidden units and other inputs far out", points: 1, visibility: .hidden) { t in
                 try expectForward(t, Forward(inputs: Matrix([[-0.25, 3.5, 640, -75, 0], [2.25, -1.75, -20, 410, 0]]),
@@ -84,6 +100,43 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// One training run: a batch, a start, a rate and a number of steps.
+    private struct TrainingRun: Sendable {
+        var inputs: Matrix, targets: [Double], start: TwoLayerParameters, learningRate: Double, steps: Int
+    }
+
+    /// Runs of 1 to 3 steps from starts of 1 to 3 hidden units, with halves for every number,
+    /// on 1 to 4 inputs; shrunk by taking fewer steps, dropping an input, or making every number a
+    /// whole one.
+    private static let trainingSpace = InputSpace<TrainingRun>(
+        edges: [],
+        generate: { random in
+            let d = random.integer(in: 1...3), n = random.integer(in: 1...4)
+            func halves(_ rows: Int, _ columns: Int, _ random: inout SeededGenerator) -> Matrix {
+                Matrix(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in Double(random.integer(in: -4...4)) / 2 })
+            }
+            let start = TwoLayerParameters(hiddenWeights: halves(d, 2, &random), hiddenBias: halves(d, 1, &random),
+                                           outputWeights: halves(1, d, &random), outputBias: Double(random.integer(in: -2...2)) / 2)
+            return TrainingRun(inputs: halves(2, n, &random), targets: (0..<n).map { _ in Double(random.integer(in: 0...4)) / 4 },
+                               start: start, learningRate: [0.5, 1, 2][random.integer(below: 3)], steps: random.integer(in: 1...3))
+        },
+        shrink: { r in
+            var smaller: [TrainingRun] = []
+            if r.steps > 1 { var s = r; s.steps = 1; smaller.append(s) }
+            if r.inputs.columns > 1 { var s = r; s.inputs = r.inputs.droppingLastColumn(); s.targets.removeLast(); smaller.append(s) }
+            let whole = { (m: Matrix) in m.map { $0.rounded(.towardZero) } }
+            let p = r.start
+            let plain = TwoLayerParameters(hiddenWeights: whole(p.hiddenWeights), hiddenBias: whole(p.hiddenBias),
+                                           outputWeights: whole(p.outputWeights), outputBias: p.outputBias.rounded(.towardZero))
+            if plain != p || whole(r.inputs) != r.inputs { var s = r; s.start = plain; s.inputs = whole(r.inputs); smaller.append(s) }
+            return smaller
+        },
+        describe: { r in
+            "trainSigmoidXOR(inputs: \(swiftText(r.inputs)), targets: [\(r.targets.map(swiftText).joined(separator: ", "))], hiddenWeights: \(swiftText(r.start.hiddenWeights)), "
+                + "hiddenBias: \(swiftText(r.start.hiddenBias)), outputWeights: \(swiftText(r.start.outputWeights)), "
+                + "outputBias: \(swiftText(r.start.outputBias)), learningRate: \(swiftText(r.learningRate)), steps: \(r.steps))"
+        })
 
     // MARK: Goodfellow et al.'s forward pass
 
