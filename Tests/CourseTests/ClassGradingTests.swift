@@ -38,10 +38,10 @@ import Testing
         case .partial: return mutantScores[id]!
         case .starter, .missing, .notCompiling: return 0
         case .someMissing: return position % 2 == 0 ? full : 0
-        // Exercise 1 has 12 points; the broken function costs the checks that call it:
-        // elu: 1 + 2 + 2; tanhDerivative: 1 + 2 + 2 + 2; sigmoidDerivative: 1 + 2 + 2 + 2.
-        case .crashing: return id == "exercise1" ? 7 : full
-        case .looping, .forging: return id == "exercise1" ? 5 : full
+        // Exercise 1 has 15 points; the broken function (elu, tanhDerivative or
+        // sigmoidDerivative) costs the six checks that call it: its own (1), the central
+        // differences (2), far out (2), the differential check (1) and the two hidden ones (2 + 2).
+        case .crashing, .looping, .forging: return id == "exercise1" ? 5 : full
         }
     }
 
