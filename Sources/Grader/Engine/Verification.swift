@@ -18,7 +18,8 @@ public struct Verification: Sendable {
         public var caughtVisiblyBy: [String]
         /// The words the visible report must contain, from the record's `Diagnosis:` line.
         public var diagnosis: String?
-        /// Whether some visible message contains those words.
+        /// Whether a visible message that the report shows (the first few of each check)
+        /// contains those words.
         public var diagnosed: Bool
         /// The other mutants of the exercise whose diagnosis this mutant's visible report gives.
         public var confusedWith: [String]
@@ -94,7 +95,9 @@ public struct Verification: Sendable {
         let caught = result.checks.filter { $0.status != .passed }
         let visible = caught.filter { $0.visibility == .visible }
         let messages = visible.flatMap(\.messages) + [result.compilerOutput ?? ""]
-        let diagnosed = messages.contains { $0.contains(record.diagnosis) }
+        // The diagnosis must be where the student reads it: among the messages the report shows.
+        let shown = visible.flatMap { $0.messages.prefix(TerminalReport.messagesShown) } + [result.compilerOutput ?? ""]
+        let diagnosed = shown.contains { $0.contains(record.diagnosis) }
         // A message that names both this mistake and another (two explanations that fit the
         // numbers equally) is no confusion; one that names only the other is.
         let confused = records.filter { other in
@@ -118,7 +121,7 @@ public struct Verification: Sendable {
         } else if mutant.caughtVisiblyBy.isEmpty {
             problems.append("The mutant \(mutant.name) is caught only by hidden checks (\(mutant.caughtBy.joined(separator: "; "))): the student sees nothing to act on.")
         } else if !mutant.diagnosed {
-            problems.append("The mutant \(mutant.name) fails, but no visible message says '\(mutant.diagnosis ?? "")'.")
+            problems.append("The mutant \(mutant.name) fails, but no visible message the report shows says '\(mutant.diagnosis ?? "")'.")
         }
         problems += mutant.contradictions.map { "The report of the mutant \(mutant.name) contradicts itself: \($0)" }
         return problems

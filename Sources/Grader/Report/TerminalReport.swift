@@ -3,6 +3,9 @@ import CourseKit
 /// Renders an exercise's result for a student at a terminal: a header, one line per check
 /// with its points, the reasons of each failure, and what to do next.
 public struct TerminalReport {
+    /// How many messages of a failed check the report shows; the rest are counted.
+    public static let messagesShown = 3
+
     public let style: TerminalStyle
     public let width = 78
 
@@ -56,7 +59,7 @@ public struct TerminalReport {
         let nameLines = wrap(check.name, indent: "", width: width - 6 - points.count)
         let gap = String(repeating: " ", count: max(width - 4 - nameLines[0].count - points.count, 1))
         var lines = ["  \(mark) \(nameLines[0])\(gap)\(points)"] + nameLines.dropFirst().map { "    " + $0 }
-        let shown = check.messages.prefix(3)
+        let shown = check.messages.prefix(TerminalReport.messagesShown)
         for message in shown { lines += wrap(message, indent: "      ") }
         if check.messages.count > shown.count {
             lines.append(style.dim("      … and \(check.messages.count - shown.count) more like these"))
