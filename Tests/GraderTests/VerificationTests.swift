@@ -145,6 +145,34 @@ import Testing
         #expect(throws: MutantRecord.Problem.self) { try MutantRecord.parse("## x\nMistake: m\n-a\n+b\n") }
     }
 
+    /// verify reports a record that no longer applies to its solution, and grades the others.
+    @Test func verifyReportsARecordThatNoLongerApplies() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("records-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let scratch = Workspace(root: root)
+        let exercise = Catalogue.exercise(named: "exercise1")!
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("solutions/mutants"), withIntermediateDirectories: true)
+        try Data(courseFile("solutions/exercise1.swift").utf8).write(to: scratch.solutionFile(exercise))
+        try Data("""
+            ## still-applies
+            Mistake: The square is missing.
+            Diagnosis: the square is missing
+            -    return 1 - t * t
+            +    return 1 - t
+
+            ## gone
+            Mistake: A line the solution no longer has.
+            Diagnosis: anything
+            -    return 1 - t * t * t
+            +    return 0
+            """.utf8).write(to: scratch.mutantRecordsFile(exercise))
+        let mutants = Verification.materialisedMutants(of: exercise, in: scratch)
+        #expect(mutants.files.map(\.record.name) == ["still-applies"])
+        #expect(mutants.problems.count == 1)
+        #expect(mutants.problems.first?.contains("hunk 1 of 'gone'") == true, "\(mutants.problems)")
+        #expect(mutants.problems.first?.contains("no longer applies") == true, "\(mutants.problems)")
+    }
+
     /// Every record of the course applies to its solution.
     @Test func everyRecordOfTheCourseApplies() throws {
         for exercise in Catalogue.exercises {

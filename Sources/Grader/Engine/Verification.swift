@@ -52,17 +52,9 @@ public struct Verification: Sendable {
         for exercise in exercises {
             tasks.append((exercise, .solution, workspace.solutionFile(exercise)))
             tasks.append((exercise, .starter, workspace.studentFile(exercise)))
-            do {
-                for record in try workspace.mutantRecords(exercise) {
-                    do {
-                        tasks.append((exercise, .mutant(record), try workspace.materialise(record, of: exercise)))
-                    } catch {
-                        recordProblems[exercise.id, default: []].append("The mutant record in \(Workspace.displayPath(workspace.mutantRecordsFile(exercise))): \(error)")
-                    }
-                }
-            } catch {
-                recordProblems[exercise.id, default: []].append("The mutant records cannot be read: \(error)")
-            }
+            let mutants = Verification.materialisedMutants(of: exercise, in: workspace)
+            tasks += mutants.files.map { (exercise, .mutant($0.record), $0.file) }
+            recordProblems[exercise.id] = mutants.problems
         }
         let results = try parallelMap(tasks, jobs: jobs) { task in try grader.grade(task.exercise, file: task.file) }
         return exercises.map { exercise in
@@ -88,6 +80,29 @@ public struct Verification: Sendable {
             return ExerciseOutcome(exercise: exercise.id, solutionScore: solutionScore, maxScore: exercise.maxPoints,
                                    mutants: mutants, problems: problems)
         }
+    }
+
+    /// Makes every mutant record of an exercise into a file to grade; a record that cannot be
+    /// read or no longer applies to the solution is a problem instead.
+    static func materialisedMutants(of exercise: Exercise, in workspace: Workspace)
+        -> (files: [(record: MutantRecord, file: URL)], problems: [String]) {
+        let path = Workspace.displayPath(workspace.mutantRecordsFile(exercise))
+        let records: [MutantRecord]
+        do {
+            records = try workspace.mutantRecords(exercise)
+        } catch {
+            return ([], ["The mutant records cannot be read: \(error)"])
+        }
+        var files: [(record: MutantRecord, file: URL)] = []
+        var problems: [String] = []
+        for record in records {
+            do {
+                files.append((record, try workspace.materialise(record, of: exercise)))
+            } catch {
+                problems.append("The mutant record in \(path): \(error)")
+            }
+        }
+        return (files, problems)
     }
 
     /// Judges one mutant's result by the rules of `verify`.
