@@ -230,7 +230,10 @@ extension Catalogue {
                                    try t.decode(parts[2], as: Matrix.self, "the output weights W′"),
                                    try t.decode(parts[3], as: Double.self, "the output bias c"))
         }) else { return }
-        var mistakes: [(String, TwoLayerParameters)] = []
+        var mistakes: [(String, TwoLayerParameters)] = [
+            ("This is \(steps + 1) steps: the loop runs one step too many; `steps` steps are for _ in 0..<steps.",
+             network.train(start, inputs: inputs, targets: targets, learningRate: η, steps: steps + 1).parameters),
+        ]
         if steps > 0 {
             let n = Double(inputs.columns)
             mistakes.append(("Each step adds η ∂L/∂θ: gradient descent subtracts it, θ ← θ − η ∂L/∂θ.", train(rate: -η)))

@@ -1,3 +1,4 @@
+import Foundation
 import CourseKit
 import Backpropagation
 
@@ -127,11 +128,12 @@ extension Catalogue {
         let c = Backpropagation.graphForward(theta1: p.theta1, theta2: p.theta2, x: p.x, y: p.y).c
         let what = p.call("graphBackward")
         let squared = "∂L/∂c = 2c comes from the squared loss; the derivative of log cosh c is tanh c."
+        let sinh = "sinh c is the derivative of cosh c; the chain rule through the log divides it by cosh c: ∂L/∂c = sinh c / cosh c = tanh c."
         let flipped = "This is tanh(y − b) = −tanh c: the residual must be c = b − y, so every adjoint gets its sign from it."
         t.expect(try t.decode(parts[0], as: Double.self, "dc"), equals: expected.dc, "\(what).dc",
-                 mistakes: [Mistake(squared, 2 * c), Mistake(flipped, -expected.dc)])
+                 mistakes: [Mistake(squared, 2 * c), Mistake(flipped, -expected.dc), Mistake(sinh, Foundation.sinh(c))])
         t.expect(try t.decode(parts[1], as: Double.self, "db"), equals: expected.db, "\(what).db",
-                 mistakes: [Mistake(squared, 2 * c), Mistake(flipped, -expected.db)])
+                 mistakes: [Mistake(squared, 2 * c), Mistake(flipped, -expected.db), Mistake(sinh, Foundation.sinh(c))])
         t.expect(try t.decode(parts[2], as: Double.self, "da"), equals: expected.da, "\(what).da",
                  mistakes: [Mistake("∂L/∂a equals ∂L/∂b here: multiply by the local derivative ∂b/∂a = x.", expected.db),
                             Mistake(squared + " ∂L/∂a = tanh(c) · x.", 2 * c * p.x), Mistake(flipped, -expected.da)])
