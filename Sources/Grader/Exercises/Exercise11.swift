@@ -53,7 +53,7 @@ extension Catalogue {
                             let c = AttentionCase.random(inputDimension: random.integer(in: 1...4), queryDimension: random.integer(in: 1...4),
                                                          valueDimension: random.integer(in: 1...4), count: random.integer(in: 1...5),
                                                          seed: random.next() % 1_000_000)
-                            return random.integer(below: 4) == 0 ? c.scalingInputs(by: 150) : c
+                            return random.integer(below: 4) == 0 ? c.scalingInputs(by: 40) : c
                         },
                         shrink: { $0.smaller }, describe: { $0.call("selfAttention", scaled: scaled) })
                     try t.expectAgreement("selfAttention\(scaled ? ", scaled," : "")", on: space, count: 50, seed: scaled ? 11_002 : 11_001,
