@@ -333,9 +333,9 @@ private struct ConvolutionCase {
         }
     }
 
-    /// The backward pass with taps at `position(i, j)`, assigning instead of accumulating the
-    /// input gradient when `overwrite`, for computing the results of typical mistakes.
-    func backward(overwrite: Bool = false, _ position: (Int, Int) -> Int) -> (input: Matrix, kernels: [Matrix]) {
+    /// The backward pass with taps at `position(i, j)`, for computing the results of typical
+    /// mistakes.
+    func backward(_ position: (Int, Int) -> Int) -> (input: Matrix, kernels: [Matrix]) {
         var input = Matrix(rows: x.rows, columns: x.columns)
         var gradients = kernels.map { Matrix(rows: $0.rows, columns: $0.columns) }
         for o in kernels.indices {
@@ -346,7 +346,7 @@ private struct ConvolutionCase {
                         let t = position(i, j)
                         guard (0..<x.columns).contains(t) else { continue }
                         gradients[o][c, j] += g * x[c, t]
-                        input[c, t] = (overwrite ? 0 : input[c, t]) + g * kernels[o][c, j]
+                        input[c, t] += g * kernels[o][c, j]
                     }
                 }
             }
