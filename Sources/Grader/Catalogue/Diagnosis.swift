@@ -117,7 +117,7 @@ enum Diagnosis {
         let wrong = observed.scalars.indices.filter { !tolerance.accepts(observed.scalars[$0], expected.scalars[$0]) }
         if observed.scalars.count > 1 && wrong.count < observed.scalars.count {
             let places = wrong.prefix(6).map { observed.indexText($0) }.joined(separator: ", ")
-            return Explanation(text: "\(observed.scalars.count - wrong.count) of \(observed.scalars.count) entries are right; the wrong ones are \(places)\(wrong.count > 6 ? ", …" : "").", claim: .fact)
+            return Explanation(text: "The wrong entries are \(places)\(wrong.count > 6 ? ", …" : ""); the others are right.", claim: .fact)
         }
         return nil
     }

@@ -180,8 +180,8 @@ extension Catalogue {
         let expected = Convolution.receptiveField(kernelSizes: kernelSizes, strides: strides, dilations: dilations)
         let layers = Array(zip(kernelSizes, zip(strides, dilations))).map { (K: $0.0, s: $0.1.0, d: $0.1.1) }
         // Runs the layer-by-layer rule with a wrong step, to name the mistake that gives `observed`.
-        func field(reach: (Int, Int, Int, Int) -> Int, spacing: (Int, Int, Int) -> Int, strideFirst: Bool = false) -> Int {
-            var r = 1, j = 1
+        func field(reach: (Int, Int, Int, Int) -> Int, spacing: (Int, Int, Int) -> Int, strideFirst: Bool = false, start: Int = 1) -> Int {
+            var r = start, j = 1
             for l in layers {
                 if strideFirst { j = spacing(j, l.s, l.d) }
                 r += reach(l.K, l.s, l.d, j)
@@ -198,6 +198,8 @@ extension Catalogue {
              field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, d in j * s * d })),
             ("This ignores the dilations: a layer with dilation d reaches d·(K − 1) units of the layer below beyond the first, not K − 1.",
              field(reach: { K, _, _, j in (K - 1) * j }, spacing: { j, s, _ in j * s })),
+            ("This is one less than the receptive field: before any layer r = 1, the input itself, so an empty stack gives 1.",
+             field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, _ in j * s }, start: 0)),
         ]
         t.expect(observed, equals: expected,
                  "receptiveField(kernelSizes: \(kernelSizes), strides: \(strides), dilations: \(dilations))",

@@ -222,7 +222,7 @@ private enum Gradient: CaseIterable {
 
 /// The typical mistakes of the backward pass, each with what to tell a student who made it.
 private enum BackwardMistake: CaseIterable {
-    case softmaxWithoutSubtraction, attentionGradientTransposed, keyGradientNotTransposed
+    case softmaxWithoutSubtraction, attentionGradientTransposed, keyGradientNotTransposed, valueGradientNotTransposed
     case inputMissesValuePath, inputMissesKeyPath, inputMissesQueryPath, scaleForgotten, biasAveraged
 
     var explanation: String {
@@ -233,6 +233,8 @@ private enum BackwardMistake: CaseIterable {
             "∂L/∂A is transposed: it is Vᵀ G, whose entry (m, n) pairs value vₘ with the gradient of output n, not Gᵀ V."
         case .keyGradientNotTransposed:
             "This uses ∂L/∂K = Q ∂L/∂S, but S = KᵀQ puts the keys on the rows of S: ∂L/∂K = Q (∂L/∂S)ᵀ."
+        case .valueGradientNotTransposed:
+            "This uses ∂L/∂V = G A, but Sa = V A puts A on the right: ∂L/∂V = G Aᵀ, whose column m collects what value m gave every output."
         case .inputMissesValuePath:
             "∂L/∂X misses the path through the values: X feeds V, Q and K, so ∂L/∂X = Ω_qᵀ ∂L/∂Q + Ω_kᵀ ∂L/∂K + Ω_vᵀ ∂L/∂V."
         case .inputMissesKeyPath:
@@ -255,7 +257,7 @@ private struct AttentionBackward {
     init(_ c: AttentionCase, scaled: Bool, g: Matrix, mistake: BackwardMistake? = nil) {
         let pass = c.forward(scaled: scaled)
         let factor = scaled && mistake != .scaleForgotten ? 1 / Double(c.queryWeights.rows).squareRoot() : 1
-        let dValues = g * pass.attention.transposed
+        let dValues = mistake == .valueGradientNotTransposed ? g * pass.attention : g * pass.attention.transposed
         let dAttention = mistake == .attentionGradientTransposed ? g.transposed * pass.values : pass.values.transposed * g
         let dScores = (mistake == .softmaxWithoutSubtraction
             ? pass.attention .* dAttention

@@ -229,9 +229,15 @@ extension Catalogue {
         let expected = Perceptron.sigmoidLayerGradient(weights: l.weights, bias: l.bias, x: l.x, target: l.target)
         let gradientW = try t.decode(parts[0], as: Matrix.self, "the weight gradient")
         let gradientB = try t.decode(parts[1], as: Matrix.self, "the bias gradient")
+        // δ without the sigmoid's derivative g ⊙ (1 − g): the usual slip of the chain rule.
+        let g = sigmoid(l.weights * l.x + l.bias)
+        let bare = 2 * (g - l.target)
+        let noSlope = "δ lacks the sigmoid's derivative: ∂L/∂z = 2(g − t) ⊙ g ⊙ (1 − g), since g = σ(z) and σ′(z) = g(1 − g)."
         try t.expectGradient("∂L/∂weights", analytic: gradientW, reference: expected.weights, at: l.weights,
-                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", $0, l.bias, l.x, l.target) })
+                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", $0, l.bias, l.x, l.target) },
+                             mistakes: [Mistake(noSlope, bare * l.x.transposed)])
         try t.expectGradient("∂L/∂bias", analytic: gradientB, reference: expected.bias, at: l.bias,
-                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", l.weights, $0, l.x, l.target) })
+                             lossName: "your sigmoidLayerLoss", loss: { try t.number("sigmoidLayerLoss", l.weights, $0, l.x, l.target) },
+                             mistakes: [Mistake(noSlope, bare)])
     }
 }

@@ -138,6 +138,7 @@ extension Catalogue {
         var mistakes = [
             Mistake("Every column is off by φ₀: add the output bias φ₀ to every column.", n.output(outputBias: false)),
             Mistake("This is the network without the ReLU: h = a[θ₀ + Θx] with a[z] = max(0, z).", n.output(relu: false)),
+            Mistake("The outputs are clipped at 0: the ReLU belongs to the hidden units only, and y = φ₀ + Φh is linear.", relu(n.output())),
         ]
         if n.theta.rows == n.theta.columns {
             mistakes.insert(Mistake("This is what Θ read transposed gives (Θ[i, d] instead of Θ[d, i]): \(rowOfTheta).",

@@ -146,19 +146,17 @@ extension Catalogue {
         let da = Backpropagation.graphBackward(theta1: p.theta1, theta2: p.theta2, x: p.x, y: p.y).da
         let c = Backpropagation.graphForward(theta1: p.theta1, theta2: p.theta2, x: p.x, y: p.y).c
         let what = p.call("graphGradient")
-        t.expect(gradient.0, equals: expected.theta1, "\(what).theta1",
-                 mistakes: gradientMistakes(swapped: da * p.theta1, missingX: da / p.x * p.theta2, "θ₁", "θ₂")
-                     + [Mistake(squaredGradient, 2 * c * p.x * p.theta2), Mistake(flippedGradient, -expected.theta1)])
-        t.expect(gradient.1, equals: expected.theta2, "\(what).theta2",
-                 mistakes: gradientMistakes(swapped: da * p.theta2, missingX: da / p.x * p.theta1, "θ₂", "θ₁")
-                     + [Mistake(squaredGradient, 2 * c * p.x * p.theta1), Mistake(flippedGradient, -expected.theta2)])
         let loss = { (theta1: Double, theta2: Double) in
             try t.decode(try t.tuple("graphForward", count: 4, theta1, theta2, p.x, p.y)[3], as: Double.self, "loss")
         }
-        try t.expectDerivative("\(what).theta1", analytic: gradient.0, reference: nil, at: p.theta1, parameter: "θ₁",
-                               functionName: "your graphForward's loss", function: { try loss($0, p.theta2) })
-        try t.expectDerivative("\(what).theta2", analytic: gradient.1, reference: nil, at: p.theta2, parameter: "θ₂",
-                               functionName: "your graphForward's loss", function: { try loss(p.theta1, $0) })
+        try t.expectDerivative("\(what).theta1", analytic: gradient.0, reference: expected.theta1, at: p.theta1, parameter: "θ₁",
+                               functionName: "your graphForward's loss", function: { try loss($0, p.theta2) },
+                               mistakes: gradientMistakes(swapped: da * p.theta1, missingX: da / p.x * p.theta2, "θ₁", "θ₂")
+                                   + [Mistake(squaredGradient, 2 * c * p.x * p.theta2), Mistake(flippedGradient, -expected.theta1)])
+        try t.expectDerivative("\(what).theta2", analytic: gradient.1, reference: expected.theta2, at: p.theta2, parameter: "θ₂",
+                               functionName: "your graphForward's loss", function: { try loss(p.theta1, $0) },
+                               mistakes: gradientMistakes(swapped: da * p.theta2, missingX: da / p.x * p.theta1, "θ₂", "θ₁")
+                                   + [Mistake(squaredGradient, 2 * c * p.x * p.theta1), Mistake(flippedGradient, -expected.theta2)])
     }
 
     private static let squaredGradient = "This is the squared loss's gradient 2c x θ; with L = log cosh c the first factor is tanh c, not 2c."
