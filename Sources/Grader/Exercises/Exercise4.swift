@@ -62,6 +62,12 @@ extension Catalogue {
                                       reference: { p in ShallowNetworks.zaslavskyCount(hyperplanes: p.hyperplanes, dimensions: p.dimensions) },
                                       agree: ==, show: { "\($0)" })
             },
+            Check("regionCount agrees with the reference on 80 seeded layers, with lines through grid points", points: 1) { t in
+                try t.expectAgreement("regionCount", on: layerSpace, count: 80, seed: 4_002,
+                                      student: { l in try t.integer("regionCount", l.theta0, l.theta, l.radius, l.gridSize) },
+                                      reference: { l in ShallowNetworks.regionCount(theta0: l.theta0, theta: l.theta, radius: l.radius, gridSize: l.gridSize) },
+                                      agree: ==, show: { "\($0)" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("zaslavskyCount on other counts, near and at the edge of 64 bits", points: 2, visibility: .hidden) { t in
                 for (hyperplanes, dimensions) in [(7, 2), (0, 0), (3, 9), (62, 20), (63, 31), (58, 29)] {
@@ -131,7 +137,7 @@ extension Catalogue {
 
     // MARK: Regions on a grid
 
-    private struct Layer {
+    private struct Layer: Sendable {
         var theta0: Matrix, theta: Matrix, radius: Double, gridSize: Int
 
         init(theta0: [Double], theta: [[Double]], radius: Double, gridSize: Int) {
@@ -154,6 +160,41 @@ extension Catalogue {
             }
         }
     }
+
+    /// Layers of 0 to 5 units with coefficients in quarters, on grids of 2 to 9 points a side
+    /// over [−1, 1] or [−2, 2], so that lines pass through grid points and along its edges;
+    /// shrunk by dropping a unit, taking a smaller grid, or making the numbers whole.
+    private static let layerSpace = InputSpace<Layer>(
+        edges: [Layer(theta0: [], theta: [], radius: 1, gridSize: 2), Layer(theta0: [-1], theta: [[1, 0]], radius: 1, gridSize: 2),
+                Layer(theta0: [1], theta: [[1, 0]], radius: 1, gridSize: 3)],
+        generate: { random in
+            let units = random.integer(in: 0...5)
+            let quarter = { (random: inout SeededGenerator) in Double(random.integer(in: -8...8)) / 4 }
+            return Layer(theta0: (0..<units).map { _ in quarter(&random) },
+                         theta: (0..<units).map { _ in [quarter(&random), quarter(&random)] },
+                         radius: random.integer(below: 2) == 0 ? 1 : 2, gridSize: random.integer(in: 2...9))
+        },
+        shrink: { l in
+            var smaller: [Layer] = []
+            let rows = (0..<l.theta.rows).map { [l.theta[$0, 0], l.theta[$0, 1]] }
+            for d in 0..<l.theta.rows {
+                var theta0 = l.theta0.scalars, theta = rows
+                theta0.remove(at: d)
+                theta.remove(at: d)
+                smaller.append(Layer(theta0: theta0, theta: theta, radius: l.radius, gridSize: l.gridSize))
+            }
+            for size in InputSpace<Layer>.smallerIntegers(than: l.gridSize, lowest: 2) {
+                smaller.append(Layer(theta0: l.theta0.scalars, theta: rows, radius: l.radius, gridSize: size))
+            }
+            let whole = { (v: Double) in v.rounded(.towardZero) }
+            if l.theta0.scalars.contains(where: { $0 != whole($0) }) || rows.joined().contains(where: { $0 != whole($0) }) {
+                smaller.append(Layer(theta0: l.theta0.scalars.map(whole), theta: rows.map { $0.map(whole) }, radius: l.radius, gridSize: l.gridSize))
+            }
+            return smaller
+        },
+        describe: { l in
+            "regionCount(theta0: \(swiftText(l.theta0)), theta: \(swiftText(l.theta)), radius: \(swiftText(l.radius)), gridSize: \(l.gridSize))"
+        })
 
     /// Five lines with dyadic coefficients on a dyadic grid (step 1/8): the pre-activations are
     /// exact, and some grid points lie exactly on a line.
