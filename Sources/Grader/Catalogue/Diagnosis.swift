@@ -74,7 +74,7 @@ enum Diagnosis {
                     return Explanation(text: "It is a column where a row (1×\(expected.columns)) is expected.", claim: .fact)
                 }
                 return Explanation(text: close(observed.scalars, expected.transposed.scalars)
-                    ? "It is the transpose of the expected matrix: check the order of the factors (for example δ xᵀ, not x δᵀ)."
+                    ? "It is the transpose of the expected matrix: check the order of the factors of the product that makes it, and which index runs along the rows."
                     : "Its shape is the transpose of the expected one: check the order of the factors and the conventions (column vectors).",
                     claim: .fact)
             }
@@ -112,7 +112,7 @@ enum Diagnosis {
         }
         if observed.kind == .matrix, observed.rows == observed.columns, observed.rows > 1,
            close(observed.scalars, expected.transposed.scalars) {
-            return Explanation(text: "It equals the transpose of the expected matrix: check the order of the factors (for example δ xᵀ, not x δᵀ).", claim: .fact)
+            return Explanation(text: "It equals the transpose of the expected matrix: check the order of the factors of the product that makes it, and which index runs along the rows.", claim: .fact)
         }
         let wrong = observed.scalars.indices.filter { !tolerance.accepts(observed.scalars[$0], expected.scalars[$0]) }
         if observed.scalars.count > 1 && wrong.count < observed.scalars.count {
