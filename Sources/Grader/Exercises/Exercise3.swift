@@ -46,10 +46,16 @@ extension Catalogue {
                 }
                 try expectNetwork(t, wideNetwork, "the 3-4-2 network")
             },
-            Check("parameterCount with no hidden units, and joints with a repeated joint, a slope of 10⁻⁹ and no units", points: 1) { t in
+            Check("parameterCount with no hidden units, and joints with a repeated joint and a slope of 10⁻⁹", points: 1) { t in
                 try expectParameterCount(t, 7, 0, 3)
                 try expectJoints(t, theta0: [1, 0, -2, 0.75, 2e-9], theta1: [-1, 0, 2, 0.5, 1e-9])
-                try expectJoints(t, theta0: [], theta1: [])
+            },
+            Check("shallowNetwork1D agrees with the reference on 150 seeded networks and inputs, some at a joint or far out", points: 1) { t in
+                try t.expectAgreement("shallowNetwork1D", on: oneInputSpace, count: 150, seed: 3_002,
+                                      student: { c in try t.number("shallowNetwork1D", c.x, c.network.theta0, c.network.theta1, c.network.phi0, c.network.phi) },
+                                      reference: { c in ShallowNetworks.shallowNetwork1D(x: c.x, theta0: c.network.theta0, theta1: c.network.theta1,
+                                                                                         phi0: c.network.phi0, phi: c.network.phi) },
+                                      agree: { t.tolerance.accepts($0, $1) }, show: swiftText)
             },
             Check("joints agrees with the reference on 200 seeded networks, with flat, tiny and repeated slopes", points: 1) { t in
                 try t.expectAgreement("joints", on: unitSpace, count: 200, seed: 3_001,
@@ -81,7 +87,7 @@ extension Catalogue {
 
     // MARK: One input
 
-    private struct OneInputNetwork {
+    private struct OneInputNetwork: Sendable {
         var theta0: [Double], theta1: [Double], phi0: Double, phi: [Double]
     }
 
@@ -98,6 +104,47 @@ extension Catalogue {
                     Mistake("This is the network without the ReLU: each unit contributes φ_d · max(0, θ_{d0} + θ_{d1} x), and switched-off units contribute 0.", noReLU),
                  ])
     }
+
+    /// A one-input network and an input.
+    private struct OneInputCase: Sendable {
+        var network: OneInputNetwork, x: Double
+    }
+
+    /// Networks of 1 to 5 units with coefficients in quarters, at inputs in quarters, one in four
+    /// far out and one in four at a joint; shrunk by dropping a unit or making a number simpler.
+    private static let oneInputSpace = InputSpace<OneInputCase>(
+        edges: [OneInputCase(network: OneInputNetwork(theta0: [0], theta1: [1], phi0: 0.5, phi: [1]), x: 0),
+                OneInputCase(network: lessonNetwork, x: 0.3)],
+        generate: { random in
+            let units = random.integer(in: 1...5)
+            let quarter = { (random: inout SeededGenerator) in Double(random.integer(in: -12...12)) / 4 }
+            let network = OneInputNetwork(theta0: (0..<units).map { _ in quarter(&random) }, theta1: (0..<units).map { _ in quarter(&random) },
+                                          phi0: quarter(&random), phi: (0..<units).map { _ in quarter(&random) })
+            var x = quarter(&random)
+            switch random.integer(below: 4) {
+            case 0: x *= 100
+            case 1: if let d = network.theta1.indices.first(where: { network.theta1[$0] != 0 }) { x = -network.theta0[d] / network.theta1[d] }
+            default: break
+            }
+            return OneInputCase(network: network, x: x)
+        },
+        shrink: { c in
+            var smaller: [OneInputCase] = []
+            let n = c.network
+            for d in n.phi.indices where n.phi.count > 1 {
+                var m = n
+                m.theta0.remove(at: d); m.theta1.remove(at: d); m.phi.remove(at: d)
+                smaller.append(OneInputCase(network: m, x: c.x))
+            }
+            for x in InputSpace<OneInputCase>.simplerNumbers(than: c.x) { smaller.append(OneInputCase(network: n, x: x)) }
+            for v in InputSpace<OneInputCase>.simplerNumbers(than: n.phi0) { var m = n; m.phi0 = v; smaller.append(OneInputCase(network: m, x: c.x)) }
+            return smaller
+        },
+        describe: { c in
+            let list = { (v: [Double]) in "[" + v.map(swiftText).joined(separator: ", ") + "]" }
+            return "shallowNetwork1D(x: \(swiftText(c.x)), theta0: \(list(c.network.theta0)), theta1: \(list(c.network.theta1)), "
+                + "phi0: \(swiftText(c.network.phi0)), phi: \(list(c.network.phi)))"
+        })
 
     // MARK: Any number of inputs and outputs
 
@@ -182,13 +229,13 @@ extension Catalogue {
 
     // MARK: Joints
 
-    /// Networks of 0 to 7 units (θ_{d0}, θ_{d1}); one slope in four is exactly 0, one in eight
+    /// Networks of 1 to 7 units (θ_{d0}, θ_{d1}); one slope in four is exactly 0, one in eight
     /// tiny, and units repeat; shrunk by dropping a unit or making its numbers whole.
     private static let unitSpace = InputSpace<[(Double, Double)]>(
-        edges: [[], [(1, 0)], [(0, 1e-9)], [(2, -1), (2, -1)], [(0, 0), (0.5, 2)]],
+        edges: [[(1, 0)], [(0, 1e-9)], [(2, -1), (2, -1)], [(0, 0), (0.5, 2)]],
         generate: { random in
             var units: [(Double, Double)] = []
-            for _ in 0..<random.integer(in: 0...7) {
+            for _ in 0..<random.integer(in: 1...7) {
                 let slope: Double
                 switch random.integer(below: 8) {
                 case 0, 1: slope = 0
@@ -201,7 +248,7 @@ extension Catalogue {
             return units
         },
         shrink: { units in
-            var smaller = units.indices.map { i in Array(units[..<i] + units[(i + 1)...]) }
+            var smaller = units.count > 1 ? units.indices.map { i in Array(units[..<i] + units[(i + 1)...]) } : []
             for i in units.indices {
                 for θ0 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].0) { var u = units; u[i].0 = θ0; smaller.append(u) }
                 for θ1 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].1) where θ1 != 0 { var u = units; u[i].1 = θ1; smaller.append(u) }
