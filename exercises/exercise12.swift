@@ -20,6 +20,8 @@
 // bias is added to all N columns: its gradient sums over the columns. Every gradient has the
 // shape of what it is the gradient for.
 //
+// Scores can be in the thousands, as in exercise 11: no gradient may be NaN or ∞. N may be 1.
+//
 // Hint on checking yourself: ∂L/∂β_k is always zero (to rounding). Why?
 
 import CourseKit

@@ -71,9 +71,7 @@ struct ClassFixture {
     }
 
     private func firstMutant(_ id: String) throws -> String? {
-        let folder = course.appendingPathComponent("solutions/mutants/\(id)")
-        guard let name = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first else { return nil }
-        return try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+        firstMutantSource(of: id, in: course)
     }
 
     /// The function of exercise 1 that each hostile kind breaks.

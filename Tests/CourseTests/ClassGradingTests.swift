@@ -70,12 +70,14 @@ import Testing
 
         var mutantScores: [String: Double] = [:]
         for id in exercises {
-            let folder = packageRoot.appendingPathComponent("solutions/mutants/\(id)")
-            guard let name = try? FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().first else {
+            guard let source = firstMutantSource(of: id, in: packageRoot) else {
                 mutantScores[id] = maxima[id]
                 continue
             }
-            let check = try course("check", id, "--json", "--file", folder.appendingPathComponent(name).path)
+            let name = "the first mutant of \(id)"
+            let file = fixture.root.deletingLastPathComponent().appendingPathComponent("mutant-\(id).swift")
+            try Data(source.utf8).write(to: file)
+            let check = try course("check", id, "--json", "--file", file.path)
             let object = try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as! [String: Any]
             mutantScores[id] = object["score"] as? Double
             #expect(mutantScores[id]! < maxima[id]!, "\(name) must lose points")

@@ -1,3 +1,4 @@
+import CourseTestSupport
 import Foundation
 import Testing
 
@@ -140,7 +141,10 @@ func courseRun(_ arguments: [String], state: URL? = nil, directory: URL = packag
     }
 
     @Test func jsonResultIsMachineReadable() throws {
-        let run = try course("check", "exercise2", "--json", "--file", "solutions/mutants/exercise2/gradient-sign-flipped.swift")
+        let mutant = FileManager.default.temporaryDirectory.appendingPathComponent("course-json-\(UUID().uuidString).swift")
+        try Data(firstMutantSource(of: "exercise2", in: packageRoot)!.utf8).write(to: mutant)
+        defer { try? FileManager.default.removeItem(at: mutant) }
+        let run = try course("check", "exercise2", "--json", "--file", mutant.path)
         #expect(run.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
         #expect(object?["exercise"] as? String == "exercise2")

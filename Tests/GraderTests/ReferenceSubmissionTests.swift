@@ -37,7 +37,7 @@ import Testing
 
     @Test func gradingIsDeterministic() throws {
         let exercise = Catalogue.exercises[1]
-        let source = courseFile("solutions/mutants/exercise2/gradient-sign-flipped.swift")
+        let source = try mutantSource(exercise, "gradient-sign-flipped")
         let first = try grade(exercise, source: source), second = try grade(exercise, source: source)
         #expect(first.checks.map(\.messages) == second.checks.map(\.messages))
         #expect(first.score == second.score)

@@ -22,6 +22,12 @@ func courseFile(_ path: String) -> String {
     try! String(contentsOf: workspace.root.appendingPathComponent(path), encoding: .utf8)
 }
 
+/// Returns the source of a known mistake of an exercise, made from its record.
+func mutantSource(_ exercise: Exercise, _ name: String) throws -> String {
+    let record = try workspace.mutantRecords(exercise).first { $0.name == name }!
+    return try record.apply(to: courseFile("solutions/\(exercise.id).swift"))
+}
+
 /// Grades `source` as the exercise, from a temporary file.
 func grade(_ exercise: Exercise, source: String, grader: Grader = sharedGrader) throws -> ExerciseResult {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("grader-tests-\(UUID().uuidString)")

@@ -14,9 +14,10 @@ public final class CheckContext {
     public let tolerance = Tolerance.standard
     private(set) var expectationCount = 0
     private(set) var metCount = 0
-    private(set) var failures: [String] = []
-    /// The last explanation recorded, so that the same one is not repeated entry after entry.
-    private var lastExplanation: String?
+    /// What failed, in order, each with its explanation still to be tested on every case.
+    private var findings: [Finding] = []
+    /// The ratio observed / expected of every comparison, by the quantity compared.
+    private var ratios: [String: [(ratio: Double?, entries: Int)]] = [:]
 
     init(runner: SubmissionRunner, deadline: ContinuousClock.Instant) {
         self.runner = runner
@@ -88,8 +89,11 @@ public final class CheckContext {
     }
 
     /// Expects a list of integers to be exactly right.
-    public func expect(_ observed: [Int], equals expected: [Int], _ what: String) {
+    public func expect(_ observed: [Int], equals expected: [Int], _ what: String, mistakes: [(String, [Int])] = []) {
         guard observed != expected else { return record(nil) }
+        if let known = mistakes.first(where: { $0.1 == observed }) {
+            return record("\(what): expected \(expected), got \(observed). \(known.0)")
+        }
         if observed.count != expected.count {
             return record("\(what): expected \(expected.count) values \(expected), got \(observed.count): \(observed).")
         }
@@ -130,7 +134,9 @@ public final class CheckContext {
                                lossName: String, loss: (Matrix) throws -> Double,
                                mistakes: [Mistake] = [], checker: GradientCheck = GradientCheck()) throws {
         // The comparison with the reference comes first: its named mistakes say most.
+        let findingsBefore = findings.count
         compare(Numbers(analytic), Numbers(reference), name, tolerance, mistakes)
+        let matchesReference = findings.count == findingsBefore
         guard analytic.rows == point.rows, analytic.columns == point.columns else { return }
         let center = try loss(point)
         var entries: [GradientCheck.Entry] = []
@@ -143,52 +149,145 @@ public final class CheckContext {
             entries.append(checker.compare(index: i, analytic: analytic.scalars[i], probe: probe))
         }
         let failed = entries.filter { $0.status == .disagrees }
-        if failed.isEmpty {
-            record(nil)
-        } else {
-            let observed = Numbers(analytic)
-            let numeric = Numbers(Matrix(rows: point.rows, columns: point.columns, scalars: entries.map(\.numeric)))
-            let first = failed[0]
-            var message = "\(name)\(observed.indexText(first.index)): yours is \(formatNumber(first.analytic, digits: 6)), "
-                + "the central difference of \(lossName) is \(formatNumber(first.numeric, digits: 6)) "
-                + "(relative error \(formatNumber(first.relativeError, digits: 3)), limit \(formatNumber(checker.relativeTolerance))); "
-                + "\(failed.count) of \(entries.count) entries disagree."
-            if let why = Diagnosis.explain(observed: observed, expected: numeric, tolerance: Tolerance(relative: 1e-4, absolute: 1e-6), mistakes: []) {
-                message += " " + why
-            }
-            record(message)
+        let numericMatchesReference = zip(entries, reference.scalars).allSatisfy {
+            $0.status != .disagrees || checker.agree($1, $0.numeric)
         }
+        recordCentralDifferences(name, index: { Numbers(analytic).indexText($0) }, failed: failed, count: entries.count,
+                                 lossName: lossName, limit: checker.relativeTolerance,
+                                 matchesReference: matchesReference, numericMatchesReference: numericMatchesReference)
+    }
+
+    /// Records the comparison of an analytic derivative with central differences, saying
+    /// which side is wrong when the reference tells: a gradient equal to the reference that
+    /// disagrees with the student's own function means the function is wrong; central
+    /// differences equal to the reference mean the function is right and the gradient is not,
+    /// which the comparison with the reference already reported.
+    private func recordCentralDifferences(_ name: String, index: (Int) -> String, failed: [GradientCheck.Entry], count: Int,
+                                          lossName: String, limit: Double, matchesReference: Bool, numericMatchesReference: Bool) {
+        guard let first = failed.first else { return record(finding: nil) }
+        if !matchesReference && numericMatchesReference {
+            amendLastFinding("The central differences of \(lossName) agree with the reference, so the function is right and its derivative is not.")
+            return record(finding: Finding(quantity: name + " (central differences)", text: "", explanation: nil))
+        }
+        var message = "\(name)\(index(first.index)): yours is \(formatNumber(first.analytic, digits: 6)), "
+            + "the central difference of \(lossName) is \(formatNumber(first.numeric, digits: 6)) "
+            + "(relative error \(formatError(first.relativeError)), limit \(formatNumber(limit)))"
+            + (count > 1 ? "; \(failed.count) of \(count) entries disagree." : ".")
+        if matchesReference {
+            message += " Your derivative equals the reference one, so it is \(lossName) (the function or forward pass) that is wrong: compare its values with the formula."
+        }
+        record(finding: Finding(quantity: name + " (central differences)", text: message, explanation: nil))
     }
 
     private func compare(_ observed: Numbers, _ expected: Numbers, _ what: String, _ tolerance: Tolerance, _ mistakes: [Mistake]) {
-        let diagnosis = { Diagnosis.explain(observed: observed, expected: expected, tolerance: tolerance, mistakes: mistakes) }
+        let key = Finding.quantity(of: what)
+        let explanation = { Diagnosis.explanation(observed: observed, expected: expected, tolerance: tolerance, mistakes: mistakes) }
         guard observed.sameShape(as: expected) else {
-            var message = "\(what): expected \(expected.shapeDescription), got \(observed.shapeDescription)."
-            if let why = diagnosis() { message += explaining(why) }
-            return record(message)
+            return record(finding: Finding(quantity: key, text: "\(what): expected \(expected.shapeDescription), got \(observed.shapeDescription).",
+                                  explanation: explanation()))
         }
         let wrong = observed.scalars.indices.filter { !tolerance.accepts(observed.scalars[$0], expected.scalars[$0]) }
-        guard let first = wrong.first else { return record(nil) }
+        if expected.scalars.contains(where: { abs($0) > 100 * tolerance.absolute }) {
+            let entries = expected.scalars.filter { abs($0) > 100 * tolerance.absolute }.count
+            ratios[key, default: []].append((wrong.isEmpty ? 1 : Diagnosis.ratio(observed: observed, expected: expected, tolerance: tolerance), entries))
+        }
+        guard let first = wrong.first else { return record(finding: nil) }
         let o = observed.scalars[first], e = expected.scalars[first]
         var message = "\(what)\(observed.indexText(first)): expected \(formatNumber(e, digits: 6)), got \(formatNumber(o, digits: 6))"
-        if o.isFinite && e.isFinite { message += " (relative error \(formatNumber(relativeError(o, e), digits: 3)))" }
+        if o.isFinite && e.isFinite { message += " (relative error \(formatError(relativeError(o, e))))" }
         message += "."
         if observed.scalars.count > 1 { message += " \(wrong.count) of \(observed.scalars.count) entries are wrong." }
-        if let why = diagnosis() { message += explaining(why) }
-        record(message)
+        record(finding: Finding(quantity: key, text: message, explanation: explanation()))
     }
 
-    /// Returns the explanation to append to a message, or a short reminder when it is the
-    /// same as the previous message's.
-    private func explaining(_ why: String) -> String {
-        defer { lastExplanation = why }
-        return why == lastExplanation ? " The same mistake as above." : " " + why
+    /// The messages of the failed expectations, each explanation kept only where every case
+    /// of its quantity bears it out, and each finding once.
+    var failures: [String] {
+        var messages: [String] = []
+        var lastExplanation: String?
+        for finding in findings {
+            var message = finding.text
+            if let explanation = finding.explanation, holds(explanation, for: finding.quantity) {
+                message += explanation.text == lastExplanation ? " The same mistake as above." : " " + explanation.text
+                lastExplanation = explanation.text
+            }
+            if !message.isEmpty && !messages.contains(message) { messages.append(message) }
+        }
+        if messages.isEmpty && metCount < expectationCount { messages.append("An expectation failed.") }
+        return messages
+    }
+
+    /// Whether an explanation accounts for every case of its quantity in this check: a
+    /// factor only when every comparison of the quantity shows that same ratio, in two or
+    /// more entries or cases together; a known mistake only when no other failure of the
+    /// quantity is left unexplained by the known mistakes.
+    private func holds(_ explanation: Explanation, for quantity: String) -> Bool {
+        switch explanation.claim {
+        case .fact:
+            return true
+        case .known:
+            return !findings.contains { $0.quantity == quantity && $0.explanation?.claim != .known }
+        case .factor(let c):
+            let seen = ratios[quantity] ?? []
+            return seen.allSatisfy { $0.ratio.map { abs($0 - c) <= 1e-5 * abs(c) } ?? false }
+                && seen.map(\.entries).reduce(0, +) > 1
+        }
+    }
+
+    private func record(finding: Finding?) {
+        expectationCount += 1
+        if let finding { findings.append(finding) } else { metCount += 1 }
     }
 
     private func record(_ failure: String?) {
-        expectationCount += 1
-        if let failure { failures.append(failure) } else { metCount += 1 }
+        record(finding: failure.map { Finding(quantity: Finding.quantity(of: $0), text: $0, explanation: nil) })
     }
+
+    /// Appends a sentence to the last finding, which a later expectation adds evidence to.
+    private func amendLastFinding(_ sentence: String) {
+        guard !findings.isEmpty else { return }
+        findings[findings.count - 1].text += " " + sentence
+    }
+}
+
+/// A failed expectation: where and what, and the explanation the diagnosis offers for it.
+struct Finding {
+    /// The quantity compared, as its message names it without index or arguments:
+    /// `softplus` for `softplus(800.0)`, `∂L/∂W` for `∂L/∂W[1, 2]`.
+    var quantity: String
+    var text: String
+    var explanation: Explanation?
+
+    /// Returns the quantity a comparison or message is about: without its arguments and
+    /// index, and without the case it was tried on (`at …`, `on …`, `for …`, `with …`, or a
+    /// lead-in before the last comma), but with the part after a colon:
+    /// `trainPerceptron: the final bias` for `trainPerceptron on 24 points (η = 1): the final
+    /// bias`, `∂J/∂Ω₀` for `For the 3-4-2 network (N = 4), ∂J/∂Ω₀[1, 2]`.
+    static func quantity(of what: String) -> String {
+        var text = what
+        for marker in [": expected ", ": yours is "] {
+            if let range = text.range(of: marker) { text = String(text[..<range.lowerBound]) }
+        }
+        var plain = ""
+        var depth = 0
+        for character in text {
+            if "([".contains(character) { depth += 1 } else if ")]".contains(character) { depth = max(depth - 1, 0) } else if depth == 0 { plain.append(character) }
+        }
+        let parts = plain.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        var head = parts.first ?? ""
+        // "For the 3-4-2 network, ∂J/∂Ω₀" and "With D = 3, N = 4, ∂L/∂X" name the case first.
+        if let comma = head.range(of: ", ", options: .backwards) { head = String(head[comma.upperBound...]) }
+        for stop in [" at ", " on ", " for ", " with "] {
+            if let range = head.range(of: stop) { head = String(head[..<range.lowerBound]) }
+        }
+        return parts.count > 1 ? head + ": " + parts[1] : head
+    }
+}
+
+/// Formats a relative error with enough digits that a wrong entry never shows 0.
+func formatError(_ e: Double) -> String {
+    guard e.isFinite, e > 0 else { return formatNumber(e) }
+    return e >= 0.01 ? formatNumber(e, digits: 3) : formatNumber(e, digits: Int(-floor(log10(e))) + 2)
 }
 
 /// Stops a check with a message, when going on makes no sense (a result of the wrong type).
@@ -209,19 +308,16 @@ extension CheckContext {
                                  parameter: String = "x", functionName: String, function: (Double) throws -> Double,
                                  mistakes: [Mistake] = [], checker: GradientCheck = GradientCheck()) throws {
         let place = "\(name) at \(parameter) = \(formatNumber(value, digits: 6))"
+        let findingsBefore = findings.count
         if let reference { expect(analytic, equals: reference, place, mistakes: mistakes) }
+        let matchesReference = reference != nil && findings.count == findingsBefore
         let (plus, minus) = checker.probePoints(around: [value], index: 0)
         let probe = GradientCheck.Probe(center: try function(value), plus: try function(plus[0]), minus: try function(minus[0]))
         let entry = checker.compare(index: 0, analytic: analytic, probe: probe)
-        guard entry.status == .disagrees else { return expect(true, "") }
-        var message = "\(place): yours is \(formatNumber(analytic, digits: 6)), "
-            + "the central difference of \(functionName) is \(formatNumber(entry.numeric, digits: 6)) "
-            + "(relative error \(formatNumber(entry.relativeError, digits: 3)), limit \(formatNumber(checker.relativeTolerance)))."
-        if let why = Diagnosis.explain(observed: Numbers(analytic), expected: Numbers(entry.numeric),
-                                       tolerance: Tolerance(relative: 1e-4, absolute: 1e-6), mistakes: []) {
-            message += " " + why
-        }
-        expect(false, message)
+        let numericMatchesReference = reference.map { checker.agree($0, entry.numeric) } ?? false
+        recordCentralDifferences(place, index: { _ in "" }, failed: entry.status == .disagrees ? [entry] : [], count: 1,
+                                 lossName: functionName, limit: checker.relativeTolerance,
+                                 matchesReference: matchesReference, numericMatchesReference: numericMatchesReference)
     }
 }
 
@@ -240,5 +336,12 @@ extension CheckContext {
             expect(false, "\(what) crashed (\(signal))\(message.map { ": " + $0 } ?? ""). \(advise(message))")
             return nil
         }
+    }
+}
+
+extension GradientCheck {
+    /// Whether two derivatives agree by this checker's tolerances.
+    func agree(_ a: Double, _ b: Double) -> Bool {
+        a.isFinite && b.isFinite && (abs(a - b) <= absoluteTolerance || relativeError(a, b) <= relativeTolerance)
     }
 }

@@ -2,18 +2,29 @@ import Foundation
 import Dispatch
 
 /// The instructor's self-test of the catalogue: every check passes the reference solution
-/// and fails the starter, and every known-wrong variant (mutant) fails at least one check.
+/// and fails the starter, and every known mistake (a mutant, kept as a record of the lines it
+/// changes in the solution) is caught by a visible check whose report names that mistake, not
+/// another's, and contains no explanation that its own numbers contradict.
 public struct Verification: Sendable {
     /// What happened to one mutant.
     public struct MutantOutcome: Sendable, Codable {
+        /// Where the record is, and its name: `solutions/mutants/exercise1.mutants#name`.
         public var file: String
+        public var name: String
         public var mistake: String
         /// The checks that failed it; empty means the mutant was not caught.
         public var caughtBy: [String]
-        /// The words the failure must contain, from the mutant's `// Diagnosis:` line.
+        /// The visible ones among them.
+        public var caughtVisiblyBy: [String]
+        /// The words the visible report must contain, from the record's `Diagnosis:` line.
         public var diagnosis: String?
-        /// Whether some failure message contains those words.
+        /// Whether a visible message that the report shows (the first few of each check)
+        /// contains those words.
         public var diagnosed: Bool
+        /// The other mutants of the exercise whose diagnosis this mutant's visible report gives.
+        public var confusedWith: [String]
+        /// Explanations in the report that its own numbers contradict.
+        public var contradictions: [String]
     }
 
     /// The outcome for one exercise.
@@ -33,7 +44,7 @@ public struct Verification: Sendable {
     let files: Workspace
 
     /// What a file is to the exercise it is graded for.
-    private enum Role { case solution, starter, mutant }
+    private enum Role { case solution, starter, mutant(MutantRecord) }
 
     public init(grader: Grader, files: Workspace? = nil) {
         self.grader = grader
@@ -44,16 +55,19 @@ public struct Verification: Sendable {
     public func verify(_ exercises: [Exercise], jobs: Int) throws -> [ExerciseOutcome] {
         let workspace = files
         var tasks: [(exercise: Exercise, role: Role, file: URL)] = []
+        var recordProblems: [String: [String]] = [:]
         for exercise in exercises {
             tasks.append((exercise, .solution, workspace.solutionFile(exercise)))
             tasks.append((exercise, .starter, workspace.studentFile(exercise)))
-            for mutant in workspace.mutantFiles(exercise) { tasks.append((exercise, .mutant, mutant)) }
+            let mutants = Verification.materialisedMutants(of: exercise, in: workspace)
+            tasks += mutants.files.map { (exercise, .mutant($0.record), $0.file) }
+            recordProblems[exercise.id] = mutants.problems
         }
         let results = try parallelMap(tasks, jobs: jobs) { task in try grader.grade(task.exercise, file: task.file) }
         return exercises.map { exercise in
-            var problems: [String] = []
+            var problems = recordProblems[exercise.id] ?? []
             var solutionScore = 0.0, starterScore = 0.0
-            var mutants: [MutantOutcome] = []
+            var graded: [(MutantRecord, ExerciseResult)] = []
             for (task, result) in zip(tasks, results) where task.exercise.id == exercise.id {
                 switch task.role {
                 case .solution:
@@ -62,25 +76,92 @@ public struct Verification: Sendable {
                 case .starter:
                     starterScore = result.score
                     problems += starterProblems(result, exercise: exercise, file: task.file)
-                case .mutant:
-                    let caught = result.checks.filter { $0.status != .passed }
-                    let header = Verification.header(of: task.file)
-                    let messages = caught.flatMap(\.messages) + [result.compilerOutput ?? ""]
-                    let diagnosed = header.diagnosis.map { words in messages.contains { $0.contains(words) } } ?? true
-                    let outcome = MutantOutcome(file: Workspace.displayPath(task.file), mistake: header.mistake,
-                                                caughtBy: caught.map(\.name), diagnosis: header.diagnosis, diagnosed: diagnosed)
-                    if caught.isEmpty {
-                        problems.append("The mutant \(outcome.file) passes every check: \(outcome.mistake)")
-                    } else if !diagnosed {
-                        problems.append("The mutant \(outcome.file) fails, but no message says '\(header.diagnosis!)'.")
-                    }
-                    mutants.append(outcome)
+                case .mutant(let record):
+                    graded.append((record, result))
                 }
             }
+            let file = Workspace.displayPath(workspace.mutantRecordsFile(exercise))
+            let mutants = graded.map { Verification.outcome(of: $0.0, $0.1, file: file, among: graded.map(\.0)) }
+            problems += mutants.flatMap(Verification.problems(of:))
+            if let table = Verification.confusionTable(mutants) { problems.append(table) }
             if exercise.hints.isEmpty { problems.append("It has no hints.") }
             return ExerciseOutcome(exercise: exercise.id, solutionScore: solutionScore, maxScore: exercise.maxPoints,
                                    starterScore: starterScore, mutants: mutants, problems: problems)
         }
+    }
+
+    /// Makes every mutant record of an exercise into a file to grade; a record that cannot be
+    /// read or no longer applies to the solution is a problem instead.
+    static func materialisedMutants(of exercise: Exercise, in workspace: Workspace)
+        -> (files: [(record: MutantRecord, file: URL)], problems: [String]) {
+        let path = Workspace.displayPath(workspace.mutantRecordsFile(exercise))
+        let records: [MutantRecord]
+        do {
+            records = try workspace.mutantRecords(exercise)
+        } catch {
+            return ([], ["The mutant records cannot be read: \(error)"])
+        }
+        var files: [(record: MutantRecord, file: URL)] = []
+        var problems: [String] = []
+        for record in records {
+            do {
+                files.append((record, try workspace.materialise(record, of: exercise)))
+            } catch {
+                problems.append("The mutant record in \(path): \(error)")
+            }
+        }
+        return (files, problems)
+    }
+
+    /// Judges one mutant's result by the rules of `verify`.
+    static func outcome(of record: MutantRecord, _ result: ExerciseResult, file: String, among records: [MutantRecord]) -> MutantOutcome {
+        let caught = result.checks.filter { $0.status != .passed }
+        let visible = caught.filter { $0.visibility == .visible }
+        let messages = visible.flatMap(\.messages) + [result.compilerOutput ?? ""]
+        // The diagnosis must be where the student reads it: among the messages the report shows.
+        let shown = visible.flatMap { $0.messages.prefix(TerminalReport.messagesShown) } + [result.compilerOutput ?? ""]
+        let diagnosed = shown.contains { $0.contains(record.diagnosis) }
+        // A message that names both this mistake and another (two explanations that fit the
+        // numbers equally) is no confusion; one that names only the other is.
+        let confused = records.filter { other in
+            other.name != record.name && other.diagnosis != record.diagnosis && !record.diagnosis.contains(other.diagnosis)
+                && messages.contains { $0.contains(other.diagnosis) && !$0.contains(record.diagnosis) }
+        }.map(\.name)
+        let contradictions = visible.flatMap { check in
+            ExplanationAudit.contradictions(in: check.messages).map { "\(check.name): \($0)" }
+        }
+        return MutantOutcome(file: "\(file)#\(record.name)", name: record.name, mistake: record.mistake,
+                             caughtBy: caught.map(\.name), caughtVisiblyBy: visible.map(\.name),
+                             diagnosis: record.diagnosis, diagnosed: diagnosed, confusedWith: confused,
+                             contradictions: contradictions)
+    }
+
+    /// Every rule a mutant's outcome breaks, one sentence each.
+    static func problems(of mutant: MutantOutcome) -> [String] {
+        var problems: [String] = []
+        if mutant.caughtBy.isEmpty {
+            problems.append("The mutant \(mutant.name) passes every check: \(mutant.mistake)")
+        } else if mutant.caughtVisiblyBy.isEmpty {
+            problems.append("The mutant \(mutant.name) is caught only by hidden checks (\(mutant.caughtBy.joined(separator: "; "))): the student sees nothing to act on.")
+        } else if !mutant.diagnosed {
+            problems.append("The mutant \(mutant.name) fails, but no visible message the report shows says '\(mutant.diagnosis ?? "")'.")
+        }
+        problems += mutant.contradictions.map { "The report of the mutant \(mutant.name) contradicts itself: \($0)" }
+        return problems
+    }
+
+    /// A table of the mutants whose visible report gives another mutant's diagnosis, or nil
+    /// when there is none.
+    static func confusionTable(_ mutants: [MutantOutcome]) -> String? {
+        let confused = mutants.filter { !$0.confusedWith.isEmpty }
+        guard !confused.isEmpty else { return nil }
+        let width = max(confused.map(\.name.count).max()!, "mutant".count)
+        let pad = { (s: String) in s + String(repeating: " ", count: width - s.count) }
+        var lines = ["Reports that give another mutant's diagnosis:", "  \(pad("mutant"))  also diagnosed as"]
+        for mutant in confused {
+            lines.append("  \(pad(mutant.name))  \(mutant.confusedWith.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     private func solutionProblems(_ result: ExerciseResult) -> [String] {
@@ -119,17 +200,6 @@ public struct Verification: Sendable {
             result.append(character)
         }
         return result
-    }
-
-    /// The header of a mutant: its first line `// Mistake: <what is wrong>` and an optional
-    /// `// Diagnosis: <words the grader's message must contain>` right after it.
-    static func header(of file: URL) -> (mistake: String, diagnosis: String?) {
-        let lines = ((try? String(contentsOf: file, encoding: .utf8)) ?? "").split(separator: "\n").prefix(2)
-        func value(_ prefix: String, _ line: Substring?) -> String? {
-            guard let line, line.hasPrefix(prefix) else { return nil }
-            return line.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
-        }
-        return (value("// Mistake:", lines.first) ?? "(no '// Mistake:' line)", value("// Diagnosis:", lines.dropFirst().first))
     }
 }
 

@@ -64,13 +64,6 @@ public struct Workspace: Sendable {
         solutionsFolder.appendingPathComponent("\(exercise.id).swift")
     }
 
-    /// The known-wrong variants of an exercise's solution.
-    public func mutantFiles(_ exercise: Exercise) -> [URL] {
-        let folder = solutionsFolder.appendingPathComponent("mutants/\(exercise.id)")
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0) }
-    }
-
     /// Returns `url`'s path relative to the current directory when it lies below it.
     public static func displayPath(_ url: URL) -> String {
         let cwd = FileManager.default.currentDirectoryPath

@@ -24,9 +24,11 @@ extension Catalogue {
                     try expectOutputLength(t, layer)
                 }
             },
-            Check("outputLength is 0 when the dilated kernel does not fit", points: 1,
+            Check("outputLength is 0 when the dilated kernel does not fit, and 1 when it fits exactly once", points: 1,
                   hints: ["When d(K − 1) + 1 > L + 2p there is no placement at all: test that first and return 0, before any division."]) { t in
-                for layer in [(4, 3, 1, 3, 0), (3, 5, 1, 1, 0), (6, 4, 2, 2, 0)] { try expectOutputLength(t, layer) }
+                for layer in [(4, 3, 1, 3, 0), (3, 5, 1, 1, 0), (6, 4, 2, 3, 0), (0, 2, 1, 1, 0), (5, 3, 1, 2, 0), (7, 4, 3, 2, 0), (1, 3, 2, 1, 1)] {
+                    try expectOutputLength(t, layer)
+                }
             },
             Check("receptiveField of three-wide stacks is 3, 5, 7, and 1 without any layer", points: 1,
                   hints: ["Without any layer a unit sees a single input: start from 1. With strides and dilations 1, each layer of width K adds K − 1."]) { t in
@@ -45,9 +47,22 @@ extension Catalogue {
                 try expectReceptiveField(t, [3, 3, 3], [1, 1, 1], [1, 2, 4])
                 try expectReceptiveField(t, [3, 3], [1, 3], [2, 2])
             },
+            Check("outputLength and receptiveField agree with the reference on 200 seeded layers and stacks", points: 1) { t in
+                try t.expectAgreement("outputLength", on: layerSpace, count: 200, seed: 10_003,
+                                      student: { l in try t.integer("outputLength", l.length, l.kernelSize, l.stride, l.dilation, l.padding) },
+                                      reference: { l in Convolution.outputLength(inputLength: l.length, kernelSize: l.kernelSize, stride: l.stride,
+                                                                                 dilation: l.dilation, padding: l.padding) },
+                                      agree: ==, show: { "\($0)" })
+                try t.expectAgreement("receptiveField", on: stackSpace, count: 200, seed: 10_004,
+                                      student: { s in try t.integer("receptiveField", s.map(\.kernelSize), s.map(\.stride), s.map(\.dilation)) },
+                                      reference: { s in Convolution.receptiveField(kernelSizes: s.map(\.kernelSize), strides: s.map(\.stride),
+                                                                                   dilations: s.map(\.dilation)) },
+                                      agree: ==, show: { "\($0)" })
+            },
             // hidden checks: begin (removed by `course export`)
             Check("outputLength on other layers, including kernels that just fit and seeded ones", points: 2, visibility: .hidden) { t in
-                for layer in [(100, 7, 4, 3, 5), (5, 3, 2, 2, 0), (9, 3, 3, 2, 1), (8, 2, 2, 1, 0), (1, 1, 1, 1, 0), (0, 1, 1, 1, 0)] {
+                for layer in [(100, 7, 4, 3, 5), (5, 3, 2, 2, 0), (9, 3, 3, 2, 1), (8, 2, 2, 1, 0), (1, 1, 1, 1, 0), (0, 1, 1, 1, 0),
+                              (6, 4, 2, 2, 0), (2, 4, 1, 1, 0), (9, 5, 1, 2, 0)] {
                     try expectOutputLength(t, layer)
                 }
                 var random = SeededGenerator(seed: 10_001)
@@ -70,6 +85,48 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// Layers with L and p from 0, the kernel fitting or not, exactly or not; shrunk towards
+    /// L = 0, K = s = d = 1, p = 0.
+    private static let layerSpace = InputSpace<Layer>(
+        edges: [(0, 1, 1, 1, 0), (1, 1, 1, 1, 0), (0, 2, 1, 1, 1), (3, 3, 1, 1, 0), (2, 3, 1, 1, 0), (4, 3, 2, 2, 0), (5, 3, 3, 2, 0)],
+        generate: { random in
+            (random.integer(in: 0...40), random.integer(in: 1...9), random.integer(in: 1...6),
+             random.integer(in: 1...5), random.integer(in: 0...4))
+        },
+        shrink: { l in
+            InputSpace<Layer>.smallerIntegers(than: l.length, lowest: 0).map { ($0, l.kernelSize, l.stride, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.kernelSize, lowest: 1).map { (l.length, $0, l.stride, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.stride, lowest: 1).map { (l.length, l.kernelSize, $0, l.dilation, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.dilation, lowest: 1).map { (l.length, l.kernelSize, l.stride, $0, l.padding) }
+                + InputSpace<Layer>.smallerIntegers(than: l.padding, lowest: 0).map { (l.length, l.kernelSize, l.stride, l.dilation, $0) }
+        },
+        describe: { l in
+            "outputLength(inputLength: \(l.length), kernelSize: \(l.kernelSize), stride: \(l.stride), dilation: \(l.dilation), padding: \(l.padding))"
+        })
+
+    /// One layer of a stack: K, s, d.
+    private typealias StackLayer = (kernelSize: Int, stride: Int, dilation: Int)
+
+    /// Stacks of 0 to 6 layers; shrunk by dropping a layer or making one plainer.
+    private static let stackSpace = InputSpace<[StackLayer]>(
+        edges: [[], [(1, 1, 1)], [(2, 2, 1)], [(3, 1, 2), (1, 3, 1)]],
+        generate: { random in
+            (0..<random.integer(in: 1...6)).map { _ in (random.integer(in: 1...7), random.integer(in: 1...3), random.integer(in: 1...3)) }
+        },
+        shrink: { stack in
+            var smaller = stack.indices.map { i in Array(stack[..<i] + stack[(i + 1)...]) }
+            for i in stack.indices {
+                let l = stack[i]
+                for k in InputSpace<[StackLayer]>.smallerIntegers(than: l.kernelSize, lowest: 1) { var s = stack; s[i].kernelSize = k; smaller.append(s) }
+                for v in InputSpace<[StackLayer]>.smallerIntegers(than: l.stride, lowest: 1) { var s = stack; s[i].stride = v; smaller.append(s) }
+                for v in InputSpace<[StackLayer]>.smallerIntegers(than: l.dilation, lowest: 1) { var s = stack; s[i].dilation = v; smaller.append(s) }
+            }
+            return smaller
+        },
+        describe: { stack in
+            "receptiveField(kernelSizes: \(stack.map(\.kernelSize)), strides: \(stack.map(\.stride)), dilations: \(stack.map(\.dilation)))"
+        })
 
     /// One layer: (L, K, s, d, p).
     private typealias Layer = (length: Int, kernelSize: Int, stride: Int, dilation: Int, padding: Int)
@@ -103,7 +160,24 @@ extension Catalogue {
         ]
         t.expect(observed, equals: expected,
                  "outputLength(inputLength: \(l.length), kernelSize: \(l.kernelSize), stride: \(l.stride), dilation: \(l.dilation), padding: \(l.padding))",
-                 mistakes: mistakes.filter { $0.1 != expected })
+                 mistakes: merged(mistakes, unless: expected))
+    }
+
+    /// Returns the mistakes whose value is not the right answer, those with the same value
+    /// merged into one explanation: the number alone cannot tell them apart.
+    private static func merged(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        for (explanation, value) in mistakes where value != expected {
+            if let i = result.firstIndex(where: { $0.1 == value }) {
+                if !result[i].0.hasPrefix("Two or more mistakes give this value here. ") {
+                    result[i].0 = "Two or more mistakes give this value here. " + result[i].0
+                }
+                result[i].0 += " Or: " + explanation
+            } else {
+                result.append((explanation, value))
+            }
+        }
+        return result
     }
 
     private static func expectReceptiveField(_ t: CheckContext, _ kernelSizes: [Int], _ strides: [Int], _ dilations: [Int]) throws {
@@ -111,8 +185,8 @@ extension Catalogue {
         let expected = Convolution.receptiveField(kernelSizes: kernelSizes, strides: strides, dilations: dilations)
         let layers = Array(zip(kernelSizes, zip(strides, dilations))).map { (K: $0.0, s: $0.1.0, d: $0.1.1) }
         // Runs the layer-by-layer rule with a wrong step, to name the mistake that gives `observed`.
-        func field(reach: (Int, Int, Int, Int) -> Int, spacing: (Int, Int, Int) -> Int, strideFirst: Bool = false) -> Int {
-            var r = 1, j = 1
+        func field(reach: (Int, Int, Int, Int) -> Int, spacing: (Int, Int, Int) -> Int, strideFirst: Bool = false, start: Int = 1) -> Int {
+            var r = start, j = 1
             for l in layers {
                 if strideFirst { j = spacing(j, l.s, l.d) }
                 r += reach(l.K, l.s, l.d, j)
@@ -129,9 +203,11 @@ extension Catalogue {
              field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, d in j * s * d })),
             ("This ignores the dilations: a layer with dilation d reaches d·(K − 1) units of the layer below beyond the first, not K − 1.",
              field(reach: { K, _, _, j in (K - 1) * j }, spacing: { j, s, _ in j * s })),
+            ("This is one less than the receptive field: before any layer r = 1, the input itself, so an empty stack gives 1.",
+             field(reach: { K, _, d, j in d * (K - 1) * j }, spacing: { j, s, _ in j * s }, start: 0)),
         ]
         t.expect(observed, equals: expected,
                  "receptiveField(kernelSizes: \(kernelSizes), strides: \(strides), dilations: \(dilations))",
-                 mistakes: mistakes.filter { $0.1 != expected })
+                 mistakes: merged(mistakes, unless: expected))
     }
 }

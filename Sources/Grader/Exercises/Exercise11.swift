@@ -32,16 +32,48 @@ extension Catalogue {
                 let c = AttentionCase.handMade
                 try expectOutputs(t, c, scaled: false, attention(t, c, scaled: false))
             },
-            Check("scaled: every score is divided by √D_q, here √2 (D = 3, D_v = 4)", points: 2,
+            Check("scaled: every score is divided by √D_q, here √3 (D = 2, D_v = 5, N = 6)", points: 2,
                   hints: ["D_q is the number of rows of the query weights: divide every score by its square root, before the softmax."]) { t in
-                let c = AttentionCase.handMade
+                let c = AttentionCase.distinctSizes
                 let result = try attention(t, c, scaled: true)
                 try expectAttention(t, c, scaled: true, result.attention)
                 try expectOutputs(t, c, scaled: true, result)
             },
+            Check("scores in the thousands, and a column whose scores are all below −3000, give a finite attention matrix", points: 2) { t in
+                for (c, scaledToo) in [(AttentionCase.extremeScores, false), (AttentionCase.handMade.scalingInputs(by: 100), true)] {
+                    for scaled in scaledToo ? [false, true] : [false] {
+                        let result = try attention(t, c, scaled: scaled)
+                        expectFinite(t, c, scaled: scaled, result.attention)
+                        try expectAttention(t, c, scaled: scaled, result.attention)
+                        try expectOutputs(t, c, scaled: scaled, result)
+                    }
+                }
+            },
+            Check("selfAttention agrees with the reference on 100 seeded blocks, one in four with scores in the thousands", points: 1) { t in
+                for scaled in [false, true] {
+                    let space = InputSpace<AttentionCase>(
+                        edges: [AttentionCase.extremeScores, AttentionCase.random(inputDimension: 1, queryDimension: 1, valueDimension: 1, count: 1, seed: 20)],
+                        generate: { random in
+                            let c = AttentionCase.random(inputDimension: random.integer(in: 1...4), queryDimension: random.integer(in: 1...4),
+                                                         valueDimension: random.integer(in: 1...4), count: random.integer(in: 1...5),
+                                                         seed: random.next() % 1_000_000)
+                            return random.integer(below: 4) == 0 ? c.scalingInputs(by: 40) : c
+                        },
+                        shrink: { $0.smaller }, describe: { $0.call("selfAttention", scaled: scaled) })
+                    try t.expectAgreement("selfAttention\(scaled ? ", scaled," : "")", on: space, count: 50, seed: scaled ? 11_002 : 11_001,
+                                          student: { c in try attention(t, c, scaled: scaled) },
+                                          reference: { c in
+                                              let pass = c.forward(scaled: scaled)
+                                              return (pass.output, pass.attention)
+                                          },
+                                          agree: { o, e in same(o.output, e.output, t.tolerance) && same(o.attention, e.attention, t.tolerance) },
+                                          show: { "Sa = \(swiftText($0.output)) and A = \(swiftText($0.attention))" })
+                }
+            },
             // hidden checks: begin (removed by `course export`)
-            Check("inputs 40 and 100 times larger: scores in the thousands give a finite attention matrix", points: 2, visibility: .hidden) { t in
-                for c in [AttentionCase.handMade.scalingInputs(by: 100), AttentionCase.lesson.scalingInputs(by: 40)] {
+            Check("other large and very negative scores, plain and scaled", points: 2, visibility: .hidden) { t in
+                for c in [AttentionCase.lesson.scalingInputs(by: 40), AttentionCase.extremeScores.scalingInputs(by: -1.5),
+                          AttentionCase.distinctSizes.scalingInputs(by: 60)] {
                     for scaled in [false, true] {
                         let result = try attention(t, c, scaled: scaled)
                         expectFinite(t, c, scaled: scaled, result.attention)
@@ -51,7 +83,7 @@ extension Catalogue {
                 }
             },
             Check("other shapes and seeds, plain and scaled, including the lesson's run and a single input", points: 3, visibility: .hidden) { t in
-                let cases = [AttentionCase.lesson,
+                let cases = [AttentionCase.lesson, AttentionCase.handMade,
                              AttentionCase.random(inputDimension: 5, queryDimension: 3, valueDimension: 2, count: 6, seed: 1),
                              AttentionCase.random(inputDimension: 2, queryDimension: 4, valueDimension: 3, count: 3, seed: 2),
                              AttentionCase.random(inputDimension: 1, queryDimension: 1, valueDimension: 1, count: 2, seed: 3),
@@ -67,6 +99,11 @@ extension Catalogue {
             },
             // hidden checks: end
         ])
+
+    /// Whether two matrices have the same shape and agree entry by entry.
+    private static func same(_ a: Matrix, _ b: Matrix, _ tolerance: Tolerance) -> Bool {
+        a.rows == b.rows && a.columns == b.columns && zip(a.scalars, b.scalars).allSatisfy { tolerance.accepts($0, $1) }
+    }
 
     /// Calls the student's selfAttention.
     private static func attention(_ t: CheckContext, _ c: AttentionCase, scaled: Bool) throws -> (output: Matrix, attention: Matrix) {
@@ -119,13 +156,17 @@ extension Catalogue {
                 Mistake("The scores are divided by √D = √\(c.x.rows), the size of the inputs, instead of √D_q = √\(q.rows), the size of the queries and keys.",
                         weights(scoresUnscaled / d.squareRoot())),
                 Mistake("The scores are divided by D = \(c.x.rows) instead of √D_q = √\(q.rows).", weights(scoresUnscaled / d)),
+                Mistake("The scores are divided by √N = √\(c.x.columns), the number of inputs, instead of √D_q = √\(q.rows), the size of the queries and keys.",
+                        weights(scoresUnscaled / Double(c.x.columns).squareRoot())),
+                Mistake("The scores are divided by √D_v = √\(c.valueWeights.rows), the size of the values, instead of √D_q = √\(q.rows), the size of the queries and keys.",
+                        weights(scoresUnscaled / Double(c.valueWeights.rows).squareRoot())),
                 Mistake("The scores are multiplied by √D_q instead of divided by it.", weights(scoresUnscaled * dq.squareRoot())),
                 Mistake("These are the unscaled weights: with scaled, every score is divided by √D_q = √\(q.rows) first.", weights(scoresUnscaled)),
             ]
         } else {
             mistakes.append(Mistake("The scores are divided by √D_q although scaled is false.", weights(scoresUnscaled / dq.squareRoot())))
         }
-        t.expect(a, equals: pass.attention, what(c, scaled: scaled, "the attention matrix"), mistakes: mistakes)
+        t.expect(a, equals: pass.attention, what(c, scaled: scaled, "the attention matrix"), mistakes: Mistake.merged(mistakes))
     }
 
     /// Expects the outputs to be the reference's V A, naming a wrong A, a forgotten value bias

@@ -42,37 +42,56 @@ extension Catalogue {
                 try expectJoints(t, theta0: [0.6, -0.5, -1.4], theta1: [-2, 1, 2])
                 try expectJoints(t, theta0: [3, 2, -1, -4, 0.5], theta1: [-2, 4, 0, 0.5, -1])
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("shallowNetwork1D with five units and x from −250 to 420", points: 1, visibility: .hidden) { t in
+            Check("shallowNetwork1D and shallowNetwork with inputs and entries in the hundreds", points: 1) { t in
                 let network = OneInputNetwork(theta0: [1.5, -2.25, 0.75, 3.1, -0.4], theta1: [0.8, -1.3, 2.2, -0.05, 1.7],
                                               phi0: -0.35, phi: [0.9, -1.1, 0.45, 2.3, -0.6])
                 for x in [-250.0, -3.2, 0.1, 1.7, 420] {
                     try expectOneInput(t, network, at: x)
                 }
+                try expectNetwork(t, wideNetwork, "the 3-4-2 network")
             },
-            Check("shallowNetwork with 3 inputs, 4 hidden units, 2 outputs and entries up to ±310", points: 2, visibility: .hidden) { t in
-                let network = Network(
-                    x: Matrix([[0.3, -1.2, 2.5, 0.0, -310], [1.1, 0.4, -0.7, 0.9, 120], [-0.6, 2.0, 0.2, -1.5, 45]]),
-                    theta0: Matrix(column: [0.1, -0.6, 0.3, 0.05]),
-                    theta: Matrix([[0.7, -1.1, 0.4], [-0.3, 0.9, 1.6], [1.2, 0.25, -0.8], [-0.5, -0.45, 0.35]]),
-                    phi0: Matrix(column: [0.25, -0.15]), phi: Matrix([[1.3, -0.7, 0.5, 2.1], [-0.4, 1.8, -1.2, 0.6]]))
-                try expectNetwork(t, network, "the 3-4-2 network")
+            Check("parameterCount with no hidden units, and joints with a repeated joint and a slope of 10⁻⁹", points: 1) { t in
+                try expectParameterCount(t, 7, 0, 3)
+                try expectJoints(t, theta0: [1, 0, -2, 0.75, 2e-9], theta1: [-1, 0, 2, 0.5, 1e-9])
             },
-            Check("parameterCount for other sizes, including no hidden units", points: 1, visibility: .hidden) { t in
-                for (inputs, hidden, outputs) in [(3, 4, 2), (5, 11, 4), (7, 0, 3), (784, 128, 10)] {
+            Check("shallowNetwork1D agrees with the reference on 150 seeded networks and inputs, some at a joint or far out", points: 1) { t in
+                try t.expectAgreement("shallowNetwork1D", on: oneInputSpace, count: 150, seed: 3_002,
+                                      student: { c in try t.number("shallowNetwork1D", c.x, c.network.theta0, c.network.theta1, c.network.phi0, c.network.phi) },
+                                      reference: { c in ShallowNetworks.shallowNetwork1D(x: c.x, theta0: c.network.theta0, theta1: c.network.theta1,
+                                                                                         phi0: c.network.phi0, phi: c.network.phi) },
+                                      agree: { t.tolerance.accepts($0, $1) }, show: swiftText)
+            },
+            Check("joints agrees with the reference on 200 seeded networks, with flat, tiny and repeated slopes", points: 1) { t in
+                try t.expectAgreement("joints", on: unitSpace, count: 200, seed: 3_001,
+                                      student: { units in try t.array("joints", units.map(\.0), units.map(\.1)) },
+                                      reference: { units in ShallowNetworks.joints(theta0: units.map(\.0), theta1: units.map(\.1)) },
+                                      agree: { o, e in o.count == e.count && zip(o, e).allSatisfy { t.tolerance.accepts($0, $1) } },
+                                      show: { "\($0)" })
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("shallowNetwork1D and shallowNetwork on other networks far out", points: 2, visibility: .hidden) { t in
+                let network = OneInputNetwork(theta0: [-0.5, 2.5, 1.25], theta1: [1.1, -0.6, 3e-7], phi0: 0.8, phi: [-1.4, 0.3, 2])
+                for x in [-640.0, -1, 0.4545, 2.5, 975] {
+                    try expectOneInput(t, network, at: x)
+                }
+                try expectNetwork(t, Network(x: wideNetwork.x * -2.5, theta0: wideNetwork.theta0, theta: wideNetwork.theta,
+                                             phi0: wideNetwork.phi0, phi: wideNetwork.phi), "the 3-4-2 network on −2.5 x")
+            },
+            Check("parameterCount for other sizes", points: 1, visibility: .hidden) { t in
+                for (inputs, hidden, outputs) in [(3, 4, 2), (5, 11, 4), (1, 0, 1), (784, 128, 10)] {
                     try expectParameterCount(t, inputs, hidden, outputs)
                 }
             },
-            Check("joints with a repeated joint, a flat unit through 0, and joints far out", points: 1, visibility: .hidden) { t in
-                try expectJoints(t, theta0: [1, 0, -2, 0.75], theta1: [-1, 0, 2, 0.5])
-                try expectJoints(t, theta0: [-1.4, 310, 0.6, -0.5, 0], theta1: [2, -0.125, -2, 1, 250])
+            Check("joints with a flat unit through 0, tiny slopes and joints far out", points: 1, visibility: .hidden) { t in
+                try expectJoints(t, theta0: [-1.4, 310, 0.6, -0.5, 0, 5e-13], theta1: [2, -0.125, -2, 1, 250, -1e-12])
+                try expectJoints(t, theta0: [0, 3, 3], theta1: [0, 1.5, 1.5])
             },
             // hidden checks: end
         ])
 
     // MARK: One input
 
-    private struct OneInputNetwork {
+    private struct OneInputNetwork: Sendable {
         var theta0: [Double], theta1: [Double], phi0: Double, phi: [Double]
     }
 
@@ -89,6 +108,47 @@ extension Catalogue {
                     Mistake("This is the network without the ReLU: each unit contributes φ_d · max(0, θ_{d0} + θ_{d1} x), and switched-off units contribute 0.", noReLU),
                  ])
     }
+
+    /// A one-input network and an input.
+    private struct OneInputCase: Sendable {
+        var network: OneInputNetwork, x: Double
+    }
+
+    /// Networks of 1 to 5 units with coefficients in quarters, at inputs in quarters, one in four
+    /// far out and one in four at a joint; shrunk by dropping a unit or making a number simpler.
+    private static let oneInputSpace = InputSpace<OneInputCase>(
+        edges: [OneInputCase(network: OneInputNetwork(theta0: [0], theta1: [1], phi0: 0.5, phi: [1]), x: 0),
+                OneInputCase(network: lessonNetwork, x: 0.3)],
+        generate: { random in
+            let units = random.integer(in: 1...5)
+            let quarter = { (random: inout SeededGenerator) in Double(random.integer(in: -12...12)) / 4 }
+            let network = OneInputNetwork(theta0: (0..<units).map { _ in quarter(&random) }, theta1: (0..<units).map { _ in quarter(&random) },
+                                          phi0: quarter(&random), phi: (0..<units).map { _ in quarter(&random) })
+            var x = quarter(&random)
+            switch random.integer(below: 4) {
+            case 0: x *= 100
+            case 1: if let d = network.theta1.indices.first(where: { network.theta1[$0] != 0 }) { x = -network.theta0[d] / network.theta1[d] }
+            default: break
+            }
+            return OneInputCase(network: network, x: x)
+        },
+        shrink: { c in
+            var smaller: [OneInputCase] = []
+            let n = c.network
+            for d in n.phi.indices where n.phi.count > 1 {
+                var m = n
+                m.theta0.remove(at: d); m.theta1.remove(at: d); m.phi.remove(at: d)
+                smaller.append(OneInputCase(network: m, x: c.x))
+            }
+            for x in InputSpace<OneInputCase>.simplerNumbers(than: c.x) { smaller.append(OneInputCase(network: n, x: x)) }
+            for v in InputSpace<OneInputCase>.simplerNumbers(than: n.phi0) { var m = n; m.phi0 = v; smaller.append(OneInputCase(network: m, x: c.x)) }
+            return smaller
+        },
+        describe: { c in
+            let list = { (v: [Double]) in "[" + v.map(swiftText).joined(separator: ", ") + "]" }
+            return "shallowNetwork1D(x: \(swiftText(c.x)), theta0: \(list(c.network.theta0)), theta1: \(list(c.network.theta1)), "
+                + "phi0: \(swiftText(c.network.phi0)), phi: \(list(c.network.phi)))"
+        })
 
     // MARK: Any number of inputs and outputs
 
@@ -107,6 +167,13 @@ extension Catalogue {
         x: Matrix([[0.5, -1, 1], [-0.25, 0.5, 1]]), theta0: Matrix(column: [0.2, -0.1, -0.5]),
         theta: Matrix([[1, -0.5], [-0.4, 1], [0.7, 0.6]]), phi0: Matrix(column: [0.1]), phi: Matrix([[1.5, -1, 0.8]]))
 
+    /// 3 inputs, 4 hidden units, 2 outputs, and inputs up to ±310.
+    private static let wideNetwork = Network(
+        x: Matrix([[0.3, -1.2, 2.5, 0.0, -310], [1.1, 0.4, -0.7, 0.9, 120], [-0.6, 2.0, 0.2, -1.5, 45]]),
+        theta0: Matrix(column: [0.1, -0.6, 0.3, 0.05]),
+        theta: Matrix([[0.7, -1.1, 0.4], [-0.3, 0.9, 1.6], [1.2, 0.25, -0.8], [-0.5, -0.45, 0.35]]),
+        phi0: Matrix(column: [0.25, -0.15]), phi: Matrix([[1.3, -0.7, 0.5, 2.1], [-0.4, 1.8, -1.2, 0.6]]))
+
     /// A network whose Θ is square (3 inputs, 3 hidden units), so that reading it transposed
     /// gives numbers instead of a crash; 2 outputs and 4 inputs.
     private static let squareNetwork = Network(
@@ -122,6 +189,7 @@ extension Catalogue {
         var mistakes = [
             Mistake("Every column is off by φ₀: add the output bias φ₀ to every column.", n.output(outputBias: false)),
             Mistake("This is the network without the ReLU: h = a[θ₀ + Θx] with a[z] = max(0, z).", n.output(relu: false)),
+            Mistake("The outputs are clipped at 0: the ReLU belongs to the hidden units only, and y = φ₀ + Φh is linear.", relu(n.output())),
         ]
         if n.theta.rows == n.theta.columns {
             mistakes.insert(Mistake("This is what Θ read transposed gives (Θ[i, d] instead of Θ[d, i]): \(rowOfTheta).",
@@ -140,14 +208,58 @@ extension Catalogue {
         let expected = ShallowNetworks.parameterCount(inputs: inputs, hidden: hidden, outputs: outputs)
         t.expect(try t.integer("parameterCount", inputs, hidden, outputs), equals: expected,
                  "parameterCount(inputs: \(inputs), hidden: \(hidden), outputs: \(outputs))",
-                 mistakes: [
+                 mistakes: distinct([
                     ("The output biases φ₀ are missing: the output layer has D_o(D + 1) parameters, not D_o·D.", hidden * (inputs + 1) + outputs * hidden),
                     ("The hidden biases θ₀ are missing: the hidden layer has D(D_i + 1) parameters, not D·D_i.", hidden * inputs + outputs * (hidden + 1)),
                     ("Both layers' biases are missing: count a bias per hidden unit and per output, D(D_i + 1) + D_o(D + 1).", hidden * inputs + outputs * hidden),
-                 ])
+                    ("The output layer's weights Φ are missing: it has D_o·D weights besides its D_o biases.", hidden * (inputs + 1) + outputs),
+                    ("The hidden layer's weights Θ are missing: it has D·D_i weights besides its D biases.", hidden + outputs * (hidden + 1)),
+                 ], unless: expected))
+    }
+
+    /// Returns the mistakes whose value is not the right answer, those with the same value
+    /// merged into one that names them all: the count alone cannot tell them apart.
+    private static func distinct(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
+        var merged: [(String, Int)] = []
+        for (explanation, value) in mistakes where value != expected {
+            if let i = merged.firstIndex(where: { $0.1 == value }) {
+                merged[i].0 += " Or: " + explanation
+            } else {
+                merged.append((explanation, value))
+            }
+        }
+        return merged
     }
 
     // MARK: Joints
+
+    /// Networks of 1 to 7 units (θ_{d0}, θ_{d1}); one slope in four is exactly 0, one in eight
+    /// tiny, and units repeat; shrunk by dropping a unit or making its numbers whole.
+    private static let unitSpace = InputSpace<[(Double, Double)]>(
+        edges: [[(1, 0)], [(0, 1e-9)], [(2, -1), (2, -1)], [(0, 0), (0.5, 2)]],
+        generate: { random in
+            var units: [(Double, Double)] = []
+            for _ in 0..<random.integer(in: 1...7) {
+                let slope: Double
+                switch random.integer(below: 8) {
+                case 0, 1: slope = 0
+                case 2: slope = random.uniform(in: -1...1) * 1e-9
+                default: slope = random.uniform(in: -3...3)
+                }
+                units.append((random.uniform(in: -5...5), slope))
+                if random.integer(below: 6) == 0 { units.append(units[units.count - 1]) }
+            }
+            return units
+        },
+        shrink: { units in
+            var smaller = units.count > 1 ? units.indices.map { i in Array(units[..<i] + units[(i + 1)...]) } : []
+            for i in units.indices {
+                for θ0 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].0) { var u = units; u[i].0 = θ0; smaller.append(u) }
+                for θ1 in InputSpace<[(Double, Double)]>.simplerNumbers(than: units[i].1) where θ1 != 0 { var u = units; u[i].1 = θ1; smaller.append(u) }
+            }
+            return smaller
+        },
+        describe: { units in "joints(theta0: \(units.map(\.0)), theta1: \(units.map(\.1)))" })
 
     private static func expectJoints(_ t: CheckContext, theta0: [Double], theta1: [Double]) throws {
         let expected = ShallowNetworks.joints(theta0: theta0, theta1: theta1)
@@ -160,6 +272,11 @@ extension Catalogue {
         }
         if observed.count < expected.count, observed == Array(Set(expected)).sorted() {
             return t.expect(false, "\(what): expected \(expected), got \(observed). Two units have the same joint: keep repeated values.")
+        }
+        let steep = zip(theta0, theta1).compactMap { θ0, θ1 in abs(θ1) < 1e-6 ? nil : -θ0 / θ1 }.sorted()
+        if steep != expected && observed == steep {
+            return t.expect(false, "\(what): expected \(expected), got \(observed). Only a slope of exactly 0 makes a unit flat: "
+                            + "a unit with a tiny slope such as 10⁻⁹ still has a joint (test θ_{d1} != 0, not |θ_{d1}| < ε).")
         }
         let unitOrder = zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : -θ0 / θ1 }
         let signFlipped = zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : θ0 / θ1 }

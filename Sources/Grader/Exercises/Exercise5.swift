@@ -44,12 +44,44 @@ extension Catalogue {
                   hints: ["If one step matches but a thousand do not, something changes between steps: every step must start from the parameters the previous one returned, with the gradients of the mean loss over the four inputs."]) { t in
                 try expectTraining(t, startA, learningRate: 2, steps: 1000, "start A", mustSolve: true)
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("xorNetwork with three hidden units and inputs up to ±310", points: 2, visibility: .hidden) { t in
+            Check("xorNetwork with three hidden units and inputs up to ±310", points: 1) { t in
                 try expectForward(t, Forward(inputs: Matrix([[0.5, -1.5, 2.0, 120, -250], [1.25, 0.75, -0.5, -80, 310]]),
                                              weights: Matrix([[0.8, -1.2, 0.3], [0.4, 0.9, -0.7]]),
                                              bias: Matrix(column: [0.1, -0.3, 0.5]), outputWeights: Matrix(column: [1.5, -0.6, 0.9]),
                                              outputBias: -0.2), "three hidden units")
+            },
+            Check("trainSigmoidXOR with three hidden units on six inputs, targets between 0 and 1, and from a saturated start", points: 2) { t in
+                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.3, -0.5], [0.8, 0.2], [-0.6, 0.4]]),
+                                               hiddenBias: Matrix(column: [0.05, -0.1, 0.2]),
+                                               outputWeights: Matrix([[0.5, -0.7, 0.9]]), outputBias: 0.1)
+                try expectTraining(t, start, inputs: Matrix([[0.2, -1.0, 0.7, 1.5, -0.3, 0.9], [0.4, 0.6, -0.8, 0.1, -1.2, 1.1]]),
+                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "the three-unit start")
+                let saturated = TwoLayerParameters(hiddenWeights: Matrix([[300, -250], [-400, 350]]), hiddenBias: Matrix(column: [120, -80]),
+                                                   outputWeights: Matrix([[200, -300]]), outputBias: 50)
+                try expectTraining(t, saturated, learningRate: 0.5, steps: 3, "the saturated start")
+            },
+            Check("trainSigmoidXOR agrees with the reference on 60 seeded starts of 1 to 3 steps", points: 1) { t in
+                try t.expectAgreement("trainSigmoidXOR", on: trainingSpace, count: 60, seed: 5_001,
+                                      student: { r in
+                                          let parts = try t.tuple("trainSigmoidXOR", count: 4, r.inputs, r.targets, r.start.hiddenWeights,
+                                                                  r.start.hiddenBias, r.start.outputWeights, r.start.outputBias, r.learningRate, r.steps)
+                                          return try parts.prefix(3).map { try t.decode($0, as: Matrix.self, "a parameter") }
+                                              + [Matrix(row: [try t.decode(parts[3], as: Double.self, "the output bias c")])]
+                                      },
+                                      reference: { r in
+                                          let p = TwoLayerNetwork.sigmoidCrossEntropy.train(r.start, inputs: r.inputs, targets: r.targets,
+                                                                                            learningRate: r.learningRate, steps: r.steps).parameters
+                                          return [p.hiddenWeights, p.hiddenBias, p.outputWeights, Matrix(row: [p.outputBias])]
+                                      },
+                                      agree: { agree($0, $1, t.tolerance) },
+                                      show: { swiftText(zip(["W", "b", "W′", "c"], $0).map { ($0, $1) }) })
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("xorNetwork with four hidden units and other inputs far out", points: 1, visibility: .hidden) { t in
+                try expectForward(t, Forward(inputs: Matrix([[-0.25, 3.5, 640, -75, 0], [2.25, -1.75, -20, 410, 0]]),
+                                             weights: Matrix([[-0.6, 1.1, 0.2, -0.9], [0.7, 0.3, -1.4, 0.5]]),
+                                             bias: Matrix(column: [0.2, -0.4, 0.6, 0]), outputWeights: Matrix(column: [-1.2, 0.8, 0.45, 2]),
+                                             outputBias: 0.15), "four hidden units")
             },
             Check("trainSigmoidXOR from start D: 800 steps at η = 3", points: 1, visibility: .hidden) { t in
                 let start = TwoLayerParameters(hiddenWeights: Matrix([[-0.7, 0.9], [0.6, -0.45]]), hiddenBias: Matrix(column: [0.3, 0.15]),
@@ -61,20 +93,55 @@ extension Catalogue {
                                                outputWeights: Matrix([[-0.35, 0.8]]), outputBias: -0.15)
                 try expectTraining(t, start, learningRate: 1.5, steps: 1500, "start B")
             },
-            Check("trainSigmoidXOR with three hidden units on six inputs, targets between 0 and 1", points: 2, visibility: .hidden) { t in
-                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.3, -0.5], [0.8, 0.2], [-0.6, 0.4]]),
-                                               hiddenBias: Matrix(column: [0.05, -0.1, 0.2]),
-                                               outputWeights: Matrix([[0.5, -0.7, 0.9]]), outputBias: 0.1)
-                try expectTraining(t, start, inputs: Matrix([[0.2, -1.0, 0.7, 1.5, -0.3, 0.9], [0.4, 0.6, -0.8, 0.1, -1.2, 1.1]]),
-                                   targets: [0.1, 0.9, 0.8, 0.3, 0.6, 0.2], learningRate: 0.5, steps: 50, "the three-unit start")
-            },
-            Check("trainSigmoidXOR with saturated units and parameters in the hundreds", points: 1, visibility: .hidden) { t in
-                let start = TwoLayerParameters(hiddenWeights: Matrix([[300, -250], [-400, 350]]), hiddenBias: Matrix(column: [120, -80]),
-                                               outputWeights: Matrix([[200, -300]]), outputBias: 50)
-                try expectTraining(t, start, learningRate: 0.5, steps: 3, "the saturated start")
+            Check("trainSigmoidXOR with other widths, inputs and saturated starts", points: 2, visibility: .hidden) { t in
+                let start = TwoLayerParameters(hiddenWeights: Matrix([[0.6, -0.2], [-0.4, 0.7], [0.1, 0.9], [-0.8, -0.3]]),
+                                               hiddenBias: Matrix(column: [0.1, 0.2, -0.3, 0.05]),
+                                               outputWeights: Matrix([[0.4, -0.6, 0.7, -0.2]]), outputBias: -0.1)
+                try expectTraining(t, start, inputs: Matrix([[1.2, -0.4, 0.3, -1.1, 0.8], [-0.6, 0.9, 1.4, 0.2, -1.3]]),
+                                   targets: [0.7, 0.2, 0.95, 0.05, 0.5], learningRate: 0.8, steps: 30, "the four-unit start")
+                let saturated = TwoLayerParameters(hiddenWeights: Matrix([[-350, 280], [410, -190]]), hiddenBias: Matrix(column: [-60, 150]),
+                                                   outputWeights: Matrix([[-220, 260]]), outputBias: -40)
+                try expectTraining(t, saturated, learningRate: 0.25, steps: 4, "another saturated start")
             },
             // hidden checks: end
         ])
+
+    /// One training run: a batch, a start, a rate and a number of steps.
+    private struct TrainingRun: Sendable {
+        var inputs: Matrix, targets: [Double], start: TwoLayerParameters, learningRate: Double, steps: Int
+    }
+
+    /// Runs of 1 to 3 steps from starts of 1 to 3 hidden units, with halves for every number,
+    /// on 1 to 4 inputs; shrunk by taking fewer steps, dropping an input, or making every number a
+    /// whole one.
+    private static let trainingSpace = InputSpace<TrainingRun>(
+        edges: [],
+        generate: { random in
+            let d = random.integer(in: 1...3), n = random.integer(in: 1...4)
+            func halves(_ rows: Int, _ columns: Int, _ random: inout SeededGenerator) -> Matrix {
+                Matrix(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in Double(random.integer(in: -4...4)) / 2 })
+            }
+            let start = TwoLayerParameters(hiddenWeights: halves(d, 2, &random), hiddenBias: halves(d, 1, &random),
+                                           outputWeights: halves(1, d, &random), outputBias: Double(random.integer(in: -2...2)) / 2)
+            return TrainingRun(inputs: halves(2, n, &random), targets: (0..<n).map { _ in Double(random.integer(in: 0...4)) / 4 },
+                               start: start, learningRate: [0.5, 1, 2][random.integer(below: 3)], steps: random.integer(in: 1...3))
+        },
+        shrink: { r in
+            var smaller: [TrainingRun] = []
+            if r.steps > 1 { var s = r; s.steps = 1; smaller.append(s) }
+            if r.inputs.columns > 1 { var s = r; s.inputs = r.inputs.droppingLastColumn(); s.targets.removeLast(); smaller.append(s) }
+            let whole = { (m: Matrix) in m.map { $0.rounded(.towardZero) } }
+            let p = r.start
+            let plain = TwoLayerParameters(hiddenWeights: whole(p.hiddenWeights), hiddenBias: whole(p.hiddenBias),
+                                           outputWeights: whole(p.outputWeights), outputBias: p.outputBias.rounded(.towardZero))
+            if plain != p || whole(r.inputs) != r.inputs { var s = r; s.start = plain; s.inputs = whole(r.inputs); smaller.append(s) }
+            return smaller
+        },
+        describe: { r in
+            "trainSigmoidXOR(inputs: \(swiftText(r.inputs)), targets: [\(r.targets.map(swiftText).joined(separator: ", "))], hiddenWeights: \(swiftText(r.start.hiddenWeights)), "
+                + "hiddenBias: \(swiftText(r.start.hiddenBias)), outputWeights: \(swiftText(r.start.outputWeights)), "
+                + "outputBias: \(swiftText(r.start.outputBias)), learningRate: \(swiftText(r.learningRate)), steps: \(r.steps))"
+        })
 
     // MARK: Goodfellow et al.'s forward pass
 
@@ -168,7 +235,10 @@ extension Catalogue {
                                    try t.decode(parts[2], as: Matrix.self, "the output weights W′"),
                                    try t.decode(parts[3], as: Double.self, "the output bias c"))
         }) else { return }
-        var mistakes: [(String, TwoLayerParameters)] = []
+        var mistakes: [(String, TwoLayerParameters)] = [
+            ("This is \(steps + 1) steps: the loop runs one step too many; `steps` steps are for _ in 0..<steps.",
+             network.train(start, inputs: inputs, targets: targets, learningRate: η, steps: steps + 1).parameters),
+        ]
         if steps > 0 {
             let n = Double(inputs.columns)
             mistakes.append(("Each step adds η ∂L/∂θ: gradient descent subtracts it, θ ← θ − η ∂L/∂θ.", train(rate: -η)))

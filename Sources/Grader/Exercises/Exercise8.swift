@@ -38,17 +38,43 @@ extension Catalogue {
                 try expectStep(t, visibleNetwork, learningRate: 0.5)
                 try expectDescent(t, visibleNetwork, learningRate: 0.05)
             },
-            // hidden checks: begin (removed by `course export`)
-            Check("networkForward and networkCost with 0, 1 and 3 hidden layers", points: 2, visibility: .hidden) { t in
+            Check("every function with 0, 1 and 3 hidden layers and λ = 0.07", points: 3) { t in
                 for network in deepNetworks {
                     try expectForward(t, network)
                     try expectCost(t, network)
+                    try expectGradients(t, network)
                 }
             },
-            Check("networkGradients with 0, 1 and 3 hidden layers and λ = 0.07", points: 3, visibility: .hidden) { t in
-                for network in deepNetworks { try expectGradients(t, network) }
+            Check("networkGradients where some pre-activations are exactly 0 (the ReLU's derivative is 0 there)", points: 2) { t in
+                try expectGradients(t, kinkedNetwork)
             },
-            Check("networkGradients and sgdStep without weight decay (λ = 0)", points: 2, visibility: .hidden) { t in
+            Check("networkGradients agrees with the reference on 60 seeded networks of depth 0 to 3", points: 1) { t in
+                try t.expectAgreement("networkGradients", on: networkSpace, count: 60, seed: 8_001,
+                                      student: { n in
+                                          let parts = try t.tuple("networkGradients", count: 2, n.x, n.y, n.weights, n.biases, n.weightDecay)
+                                          return try t.decode(parts[0], as: [Matrix].self, "the weight gradients")
+                                              + t.decode(parts[1], as: [Matrix].self, "the bias gradients")
+                                      },
+                                      reference: { n in
+                                          let g = Backpropagation.networkGradients(x: n.x, y: n.y, weights: n.weights, biases: n.biases,
+                                                                                   weightDecay: n.weightDecay)
+                                          return g.weights + g.biases
+                                      },
+                                      agree: { agree($0, $1, t.tolerance) },
+                                      show: { gradients in
+                                          let k = gradients.count / 2
+                                          return swiftText(gradients.enumerated().map { i, m in
+                                              (i < k ? "∂J/∂Ω\(subscriptDigits(i))" : "∂J/∂β\(subscriptDigits(i - k))", m)
+                                          })
+                                      })
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("every function on other depths and widths, and without weight decay (λ = 0)", points: 2, visibility: .hidden) { t in
+                for network in otherNetworks {
+                    try expectForward(t, network)
+                    try expectCost(t, network)
+                    try expectGradients(t, network)
+                }
                 let network = deepNetworks[1].withWeightDecay(0)
                 try expectGradients(t, network)
                 try expectStep(t, network, learningRate: 0.3)
@@ -57,7 +83,7 @@ extension Catalogue {
         ])
 
     /// A network's parameters, a batch (the samples are the columns of x and y) and λ.
-    private struct Network {
+    private struct Network: Sendable {
         let x, y: Matrix
         let weights, biases: [Matrix]
         let weightDecay: Double
@@ -68,6 +94,42 @@ extension Catalogue {
                     name: name.replacingOccurrences(of: "λ = \(formatNumber(weightDecay))", with: "λ = \(formatNumber(λ))"))
         }
     }
+
+    /// Networks of 0 to 3 hidden layers of 1 to 4 units, on 1 to 4 samples, with λ = 0, 0.05 or
+    /// 0.3 and halves for every number, so that some pre-activations are exactly 0; shrunk by
+    /// dropping a sample, setting λ to 0, or making every number a whole one.
+    private static let networkSpace = InputSpace<Network>(
+        edges: [kinkedNetwork],
+        generate: { random in
+            let sizes = (0..<(random.integer(in: 0...3) + 2)).map { _ in random.integer(in: 1...4) }
+            let samples = random.integer(in: 1...4)
+            func halves(_ rows: Int, _ columns: Int, _ random: inout SeededGenerator) -> Matrix {
+                Matrix(rows: rows, columns: columns, scalars: (0..<(rows * columns)).map { _ in Double(random.integer(in: -4...4)) / 2 })
+            }
+            let weights = zip(sizes, sizes.dropFirst()).map { halves($1, $0, &random) }
+            let biases = sizes.dropFirst().map { halves($0, 1, &random) }
+            let λ = [0, 0.05, 0.3][random.integer(below: 3)]
+            return Network(x: halves(sizes[0], samples, &random), y: halves(sizes.last!, samples, &random),
+                           weights: weights, biases: biases, weightDecay: λ, name: "")
+        },
+        shrink: { n in
+            var smaller: [Network] = []
+            if n.x.columns > 1 {
+                smaller.append(Network(x: n.x.droppingLastColumn(), y: n.y.droppingLastColumn(), weights: n.weights, biases: n.biases,
+                                       weightDecay: n.weightDecay, name: ""))
+            }
+            if n.weightDecay != 0 { smaller.append(n.withWeightDecay(0)) }
+            let whole = { (m: Matrix) in m.map { $0.rounded(.towardZero) } }
+            if !([n.x, n.y] + n.weights + n.biases).allSatisfy({ $0 == whole($0) }) {
+                smaller.append(Network(x: whole(n.x), y: whole(n.y), weights: n.weights.map(whole), biases: n.biases.map(whole),
+                                       weightDecay: n.weightDecay, name: ""))
+            }
+            return smaller
+        },
+        describe: { n in
+            "networkGradients(x: \(swiftText(n.x)), y: \(swiftText(n.y)), weights: [\(n.weights.map(swiftText).joined(separator: ", "))], "
+                + "biases: [\(n.biases.map(swiftText).joined(separator: ", "))], weightDecay: \(swiftText(n.weightDecay)))"
+        })
 
     /// A 3-4-2 network (non-square layers) on N = 4 samples, λ = 0.1.
     private static let visibleNetwork = Network(
@@ -87,6 +149,24 @@ extension Catalogue {
         return Network(x: random.matrix(rows: 3, columns: 5, in: -2...2), y: random.matrix(rows: 2, columns: 5, in: -1...1),
                        weights: weights, biases: biases, weightDecay: 0.07, name: "the \(widths) network (N = 5, λ = 0.07)")
     }
+
+    /// Networks of widths 2-3-3-1 and 4-1-3 (a single hidden unit) on N = 3 samples, λ = 0.2.
+    private static let otherNetworks = [[2, 3, 3, 1], [4, 1, 3]].map { sizes in
+        var random = SeededGenerator(seed: 89)
+        let weights = zip(sizes, sizes.dropFirst()).map { random.matrix(rows: $1, columns: $0, in: -1...1) }
+        let biases = sizes.dropFirst().map { random.matrix(rows: $0, columns: 1, in: -0.5...0.5) }
+        let widths = sizes.map(String.init).joined(separator: "-")
+        return Network(x: random.matrix(rows: sizes[0], columns: 3, in: -2...2), y: random.matrix(rows: sizes.last!, columns: 3, in: -1...1),
+                       weights: weights, biases: biases, weightDecay: 0.2, name: "the \(widths) network (N = 3, λ = 0.2)")
+    }
+
+    /// A 2-3-1 network with dyadic values, so that f₀[0, 0] and f₀[1, 1] are exactly 0; N = 3,
+    /// so that a forgotten mean (N) and a factor 2 give different numbers.
+    private static let kinkedNetwork = Network(
+        x: Matrix([[1, -0.5, 0.75], [0.5, 1, 0.25]]), y: Matrix([[0.5, -1, 0.25]]),
+        weights: [Matrix([[0.5, -1], [1, 0.5], [-0.25, 0.75]]), Matrix([[1, -0.5, 0.75]])],
+        biases: [Matrix(column: [0, 0, -0.5]), Matrix(column: [0.25])],
+        weightDecay: 0.1, name: "the 2-3-1 network with f₀[0, 0] = f₀[1, 1] = 0 (N = 3, λ = 0.1)")
 
     private static func expectForward(_ t: CheckContext, _ n: Network) throws {
         let expected = Backpropagation.networkForward(x: n.x, weights: n.weights, biases: n.biases)
@@ -238,13 +318,16 @@ extension Catalogue {
     /// parameters a mistake leaves right).
     private static func mistakenGradients(_ n: Network) -> [(explanation: String, weights: [Matrix]?, biases: [Matrix]?)] {
         let samples = Double(n.x.columns)
-        let unmasked = gradients(n, masked: false)
+        let unmasked = gradients(n, mask: { _ in 1 })
+        let maskedAtZero = gradients(n, mask: { $0 >= 0 ? 1 : 0 })
         let mean = gradients(n, outputScale: samples)
         let doubled = gradients(n, outputScale: 2)
         let reference = gradients(n)
         var variants: [(explanation: String, weights: [Matrix]?, biases: [Matrix]?)] = [
             ("These are the gradients without the ReLU's derivative: going down a layer, after multiplying by Ωₖᵀ keep only "
                 + "the entries where fₖ₋₁ > 0, 𝟙[fₖ₋₁ > 0] ⊙ (Ωₖᵀ ∂J/∂fₖ).", unmasked.weights, unmasked.biases),
+            ("Where fₖ₋₁ = 0 exactly, the ReLU's derivative is 0 by the course's convention (𝟙[f > 0], not 𝟙[f ≥ 0]).",
+             maskedAtZero.weights, maskedAtZero.biases),
             ("The data part of this gradient is N times too large: J averages over the N samples, so ∂J/∂f_K = (f_K − y)/N; "
                 + "divide by N.", mean.weights, mean.biases),
             ("The data part of this gradient is doubled: the derivative of ½|f_K − y|² is f_K − y, so ∂J/∂f_K = (f_K − y)/N, "
@@ -261,9 +344,9 @@ extension Catalogue {
         return variants
     }
 
-    /// Backpropagates ∂J/∂f_K = outputScale · (f_K − y)/N, with or without the ReLU's masks,
+    /// Backpropagates ∂J/∂f_K = outputScale · (f_K − y)/N, with a given derivative of the ReLU,
     /// through Ωₖᵀ or (a mistake that only square layers survive) through Ωₖ.
-    private static func gradients(_ n: Network, outputScale: Double = 1, masked: Bool = true,
+    private static func gradients(_ n: Network, outputScale: Double = 1, mask: (Double) -> Double = step,
                                   transposed: Bool = true) -> (weights: [Matrix], biases: [Matrix]) {
         var f: [Matrix] = [], h = [n.x]
         for k in n.weights.indices {
@@ -277,7 +360,7 @@ extension Catalogue {
             dBiases[k] = df.rowSums()
             if k > 0 {
                 let back = (transposed ? n.weights[k].transposed : n.weights[k]) * df
-                df = masked ? f[k - 1].map(step) .* back : back
+                df = f[k - 1].map(mask) .* back
             }
         }
         return (dWeights, dBiases)

@@ -39,6 +39,23 @@ extension Catalogue {
                   hints: ["Loop as convolve does, over (o, i, c, j), and add g[o, i] · kernels[o][c, j] to ∂L/∂x[c, t] at t = s·i + d·j − p when t is inside the signal. An input read by several outputs gets the sum."]) { t in
                 try expectInputGradient(t, ConvolutionCase.backward)
             },
+            Check("convolve and its gradients when the dilated kernel does not fit (L_out = 0) and when it fits exactly once", points: 2) { t in
+                for c in ConvolutionCase.degenerate {
+                    try expectConvolution(t, c)
+                    try expectBiasGradient(t, c)
+                    try expectKernelGradients(t, c)
+                    try expectInputGradient(t, c)
+                }
+            },
+            Check("convolve agrees with the reference on 100 seeded layers, with small whole numbers", points: 1) { t in
+                try t.expectAgreement("convolve", on: convolutionLayerSpace, count: 100, seed: 9_001,
+                                      student: { l in try t.matrix("convolve", l.x, l.kernels, l.bias, l.stride, l.dilation, l.padding) },
+                                      reference: { l in Convolution.convolve(x: l.x, kernels: l.kernels, bias: l.bias, stride: l.stride,
+                                                                             dilation: l.dilation, padding: l.padding) },
+                                      agree: { o, e in o.rows == e.rows && o.columns == e.columns
+                                          && zip(o.scalars, e.scalars).allSatisfy { t.tolerance.accepts($0, $1) } },
+                                      show: swiftText)
+            },
             // hidden checks: begin (removed by `course export`)
             Check("convolve with an even kernel, stride 3, a kernel wider than the signal, and one that does not fit", points: 2, visibility: .hidden) { t in
                 for c in ConvolutionCase.hidden { try expectConvolution(t, c) }
@@ -88,13 +105,20 @@ extension Catalogue {
         if observed.rows != expected.rows {
             return "There is one row per output channel: C_o = kernels.count = \(c.kernels.count)."
         }
-        switch observed.columns - expected.columns {
-        case 1:
-            return "That is one output too many: L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns); the −1 is missing (the dilated kernel is d(K − 1) + 1 wide)."
-        case _ where observed.columns > 0 && expected.columns == 0:
-            return "The dilated kernel, d(K − 1) + 1 = \(c.span) wide, does not fit in the padded signal of L + 2p = \(c.x.columns + 2 * c.padding): there is no output at all."
+        let padded = c.x.columns + 2 * c.padding
+        let withoutMinusOne = c.span - 1 > padded ? 0 : (padded - c.span + 1) / c.stride + 1
+        let unclamped = (padded - c.span) / c.stride + 1
+        let missingMinusOne = "the −1 is missing from L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) (the dilated kernel is d(K − 1) + 1 wide)"
+        let notClamped = "the dilated kernel, d(K − 1) + 1 = \(c.span) wide, does not fit in the padded signal of L + 2p = \(padded), so L_out = 0, but Swift's / rounds the negative (L + 2p − d(K − 1) − 1) / s towards zero"
+        switch (observed.columns == withoutMinusOne, observed.columns == unclamped && expected.columns == 0) {
+        case (true, true):
+            return "Two mistakes give \(observed.columns) output\(observed.columns == 1 ? "" : "s") here: \(missingMinusOne); or \(notClamped)."
+        case (true, false):
+            return "That is one output too many: \(missingMinusOne)."
+        case (false, true):
+            return "There is no output at all: \(notClamped)."
         default:
-            return "L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) here."
+            return "L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(expected.columns) here\(expected.columns == 0 ? " (0 because the dilated kernel does not fit)" : "")."
         }
     }
 
@@ -127,7 +151,7 @@ extension Catalogue {
         }
         let howMany = z.columns == g.columns + 1 ? "one output too many" : "\(z.columns) outputs"
         return given + ", but your convolve makes \(z.columns) outputs here: the backward pass loops over \(howMany) and reads past the end "
-            + "of the output gradient. L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(g.columns) (the −1 is easy to forget)."
+            + "of the output gradient. L_out = ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1 = \(g.columns)\(g.columns == 0 ? ", 0 because the dilated kernel does not fit" : "")."
     }
 
     /// L = Σ G ⊙ z with the student's own forward pass, so that ∂L/∂z = G.
@@ -186,10 +210,12 @@ extension Catalogue {
         let observed = try studentGradients(t, c).input
         let expected = Convolution.convolutionGradients(x: c.x, kernels: c.kernels, stride: c.stride, dilation: c.dilation,
                                                         padding: c.padding, outputGradient: c.outputGradient).input
-        var mistakes = [
-            Mistake("Each input keeps only the last term written to it: accumulate ∂x[c, t] += g[o, i]·Ω[c, o, j]; an input read by several outputs, channels or taps collects a term from each.",
-                    c.backward(overwrite: true) { i, j in c.tap(i, j) }.input),
-        ]
+        // Whatever the loop order, an input gradient that is assigned instead of accumulated
+        // holds a single one of its terms in every entry.
+        var mistakes = c.holdsSingleTerms(observed, tolerance: t.tolerance) ? [
+            Mistake("Each input keeps only one of the terms written to it (every entry equals a single g[o, i]·Ω[c, o, j]): accumulate ∂x[c, t] += g[o, i]·Ω[c, o, j]; an input read by several outputs, channels or taps collects a term from each.",
+                    observed),
+        ] : []
         if c.stride > 1 {
             mistakes.append(Mistake("This is what taps at i + d·j − p give: the backward pass must add into the forward pass's positions s·i + d·j − p; the stride is missing.",
                                     c.backward { i, j in i + c.dilation * j - c.padding }.input))
@@ -251,6 +277,14 @@ private struct ConvolutionCase {
     static let backward = random(inputChannels: 2, outputChannels: 3, kernelSize: 3, length: 8,
                                  stride: 2, dilation: 1, padding: 1, seed: 3)
 
+    /// A dilated kernel 5 wide on 4 positions with stride 2 (no output, although Swift's
+    /// (4 − 5)/2 + 1 is 1), and one 5 wide on 3 positions padded by 1 on each side (exactly
+    /// one output).
+    static let degenerate = [
+        random(inputChannels: 2, outputChannels: 2, kernelSize: 3, length: 4, stride: 2, dilation: 2, padding: 0, seed: 9),
+        random(inputChannels: 2, outputChannels: 3, kernelSize: 3, length: 3, stride: 2, dilation: 2, padding: 1, seed: 10),
+    ]
+
     /// Hidden cases: an even kernel, a valid stride-3 layer, a kernel wider than the signal,
     /// a dilated and strided layer, and a kernel that does not fit at all (no output).
     static let hidden = [
@@ -285,9 +319,28 @@ private struct ConvolutionCase {
         }
     }
 
-    /// The backward pass with taps at `position(i, j)`, assigning instead of accumulating the
-    /// input gradient when `overwrite`, for computing the results of typical mistakes.
-    func backward(overwrite: Bool = false, _ position: (Int, Int) -> Int) -> (input: Matrix, kernels: [Matrix]) {
+    /// Whether every entry of an input gradient equals one of the terms g[o, i]·Ω[c, o, j]
+    /// that add into it (0 where none does), while some entry has several terms.
+    func holdsSingleTerms(_ input: Matrix, tolerance: Tolerance) -> Bool {
+        guard input.rows == x.rows, input.columns == x.columns else { return false }
+        var terms = [[Double]](repeating: [], count: x.count)
+        for o in kernels.indices {
+            for i in 0..<outputGradient.columns {
+                for c in 0..<x.rows {
+                    for j in 0..<kernelSize where (0..<x.columns).contains(tap(i, j)) {
+                        terms[c * x.columns + tap(i, j)].append(outputGradient[o, i] * kernels[o][c, j])
+                    }
+                }
+            }
+        }
+        return terms.contains { $0.count > 1 } && input.scalars.indices.allSatisfy { k in
+            terms[k].isEmpty ? input.scalars[k] == 0 : terms[k].contains { tolerance.accepts(input.scalars[k], $0) }
+        }
+    }
+
+    /// The backward pass with taps at `position(i, j)`, for computing the results of typical
+    /// mistakes.
+    func backward(_ position: (Int, Int) -> Int) -> (input: Matrix, kernels: [Matrix]) {
         var input = Matrix(rows: x.rows, columns: x.columns)
         var gradients = kernels.map { Matrix(rows: $0.rows, columns: $0.columns) }
         for o in kernels.indices {
@@ -298,7 +351,7 @@ private struct ConvolutionCase {
                         let t = position(i, j)
                         guard (0..<x.columns).contains(t) else { continue }
                         gradients[o][c, j] += g * x[c, t]
-                        input[c, t] = (overwrite ? 0 : input[c, t]) + g * kernels[o][c, j]
+                        input[c, t] += g * kernels[o][c, j]
                     }
                 }
             }

@@ -3,6 +3,9 @@ import CourseKit
 /// Renders an exercise's result for a student at a terminal: a header, one line per check
 /// with its points, the reasons of each failure, and what to do next.
 public struct TerminalReport {
+    /// How many messages of a failed check the report shows; the rest are counted.
+    public static let messagesShown = 3
+
     public let style: TerminalStyle
     public let width = 78
 
@@ -77,10 +80,11 @@ public struct TerminalReport {
         case .error: mark = style.red("!")
         case .skipped: mark = style.yellow("-")
         }
-        let name = check.name.count > width - 14 ? String(check.name.prefix(width - 15)) + "…" : check.name
-        let gap = String(repeating: " ", count: max(width - 4 - name.count - points.count, 1))
-        var lines = ["  \(mark) \(name)\(gap)\(points)"]
-        let shown = check.messages.prefix(3)
+        // A long name wraps at a space, never mid-word: the points end its first line.
+        let nameLines = wrap(check.name, indent: "", width: width - 6 - points.count)
+        let gap = String(repeating: " ", count: max(width - 4 - nameLines[0].count - points.count, 1))
+        var lines = ["  \(mark) \(nameLines[0])\(gap)\(points)"] + nameLines.dropFirst().map { "    " + $0 }
+        let shown = check.messages.prefix(TerminalReport.messagesShown)
         for message in shown { lines += wrap(visibleText(message), indent: "      ") }
         if check.messages.count > shown.count {
             lines.append(style.dim("      … and \(check.messages.count - shown.count) more like these"))
@@ -122,6 +126,11 @@ public struct TerminalReport {
 
     /// Wraps a message to the report's width, keeping its own line breaks.
     public func wrap(_ text: String, indent: String) -> [String] {
+        wrap(text, indent: indent, width: width)
+    }
+
+    /// Wraps a text to `width` columns, keeping its own line breaks.
+    func wrap(_ text: String, indent: String, width: Int) -> [String] {
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = indent
