@@ -1,3 +1,5 @@
+import Grader
+
 /// An option a command accepts.
 struct OptionSpec {
     let name: String
@@ -23,6 +25,9 @@ struct CommandSpec {
     func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
 }
 
+/// The exercises as help names them: `exercise1 … exerciseN`.
+private let exerciseRange = "exercise1 … \(Catalogue.exercises.last?.id ?? "exercise1")"
+
 /// Every command, in the order help lists them.
 let commandSpecs: [CommandSpec] = [
     CommandSpec(name: "list", abstract: "List the lessons and exercises with your progress.",
@@ -32,7 +37,7 @@ let commandSpecs: [CommandSpec] = [
                 options: [OptionSpec(name: "--svg", value: "folder", help: "Also write the lesson's figures there, as SVG files.")],
                 discussion: "Read the lesson's text in lessons/ alongside; the sections are numbered alike, and the text names each figure."),
     CommandSpec(name: "check", abstract: "Check an exercise: compile it, run its checks, explain every failure.",
-                arguments: [("exercise", "The exercise to check: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                arguments: [("exercise", "The exercise to check: \(exerciseRange). Without it, the next unfinished one.", true)],
                 options: [
                     OptionSpec(name: "--file", value: "path", help: "Check this file instead of exercises/<exercise>.swift."),
                     OptionSpec(name: "--json", value: nil, help: "Print the result as JSON."),
@@ -44,11 +49,11 @@ let commandSpecs: [CommandSpec] = [
                 options: [OptionSpec(name: "--interval", value: "seconds", help: "How often to look at the file (default: 0.5).")],
                 discussion: "Type h and Enter for a hint, c to check now, q to quit (or press Ctrl-C)."),
     CommandSpec(name: "reset", abstract: "Put the starter of an exercise back, keeping a copy of your version.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)],
+                arguments: [("exercise", "The exercise: \(exerciseRange).", false)],
                 options: [OptionSpec(name: "--yes", value: nil, help: "Do not ask for confirmation.")],
                 discussion: "The starter comes from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
     CommandSpec(name: "hint", abstract: "Show the next hint of an exercise.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)], options: [], discussion: nil),
+                arguments: [("exercise", "The exercise: \(exerciseRange).", false)], options: [], discussion: nil),
     CommandSpec(name: "verify", abstract: "Instructors: prove every check passes the solution, fails the starter and catches every mutant.",
                 arguments: [("exercise", "Verify only this exercise.", true)],
                 options: [

@@ -1,0 +1,181 @@
+import CourseKit
+
+extension Catalogue {
+    /// Exercise 13: a reverse-mode autodiff engine of the student's own (lesson 4, section 9),
+    /// checked on lesson 4's graphs, one operation at a time, on generated formulas, and by
+    /// training a small network with it.
+    static let exercise13 = Exercise(
+        number: 13, title: "An autodiff engine of your own", lesson: 4,
+        functions: [
+            "func lessonGraph(theta1: Double, theta2: Double, x: Double, y: Double) -> (loss: Double, gradTheta1: Double, gradTheta2: Double)",
+            "func pathSum(a: Double, b: Double) -> (e: Double, gradA: Double, gradB: Double)",
+            "func runProgram(inputs: [Double], program: [Int], exponents: [Double]) -> (values: [Double], gradients: [Double])",
+            "func topologicalOrderLength(inputs: [Double], program: [Int], exponents: [Double]) -> Int",
+            "func trainMLP(points: Matrix, labels: [Double], hidden: Int, seed: Int, learningRate: Double, steps: Int) -> [Double]",
+        ],
+        hints: [
+            "Section 9 of lessons/lesson4-backpropagation.md builds the engine step by step. Start with + and ·: each creates a Value whose backwardStep adds the local derivative times g to each operand's grad, then make lessonGraph work (25, 45, 30 at θ₁ = 2, θ₂ = 3, x = 1.5, y = 4).",
+            "topologicalOrder is a depth-first search: visit a node's operands first, then append the node; keep a Set<ObjectIdentifier> of the nodes already visited, so that each appears once. backward() sets grad = 1 on itself and calls node.backwardStep(node.grad) for the nodes of order.reversed().",
+            "Every backwardStep adds with +=: in e = (a + b)(b + 1), b receives 3 through c = a + b and 2 through d = b + 1, and ∂e/∂b = 5. In x · x both contributions land on the same x: 2x.",
+            "The local derivatives: a − b gives −1 to b; a / b gives 1/b to a and −a/b² to b; xⁿ gives n xⁿ⁻¹; eˣ gives eˣ; log x gives 1/x; tanh x gives 1 − tanh²x; ReLU gives 1 for x > 0 and 0 for x ≤ 0, so 0 at exactly 0.",
+            "trainMLP: make the 4H + 1 parameters Values once, from initialParameters. At each step build the loss from them, record loss.data, set every parameter's grad to 0, call loss.backward(), then p.data -= learningRate * p.grad. After the last step record the loss once more: steps + 1 numbers.",
+        ],
+        checks: [
+            Check("lessonGraph: L = 25, ∂L/∂θ₁ = 45, ∂L/∂θ₂ = 30; central differences", points: 2) { t in
+                for point in visibleGraphPoints { try expectLessonGraph(t, point) }
+            },
+            Check("pathSum: b reaches e along two paths, so ∂e/∂b = 5", points: 2) { t in
+                for (a, b) in [(2.0, 1.0), (-1.5, 0.5)] { try expectPathSum(t, a, b) }
+            },
+            Check("every operation's value and local derivative; ReLU′(0) = 0", points: 4) { t in
+                for program in autodiffOperations { try expectProgram(t, program, centralDifferences: true) }
+            },
+            Check("shared nodes (x·x, x/x, a value used twice); reverse order", points: 3) { t in
+                for program in autodiffSharing { try expectProgram(t, program, centralDifferences: true) }
+            },
+            Check("topologicalOrder lists each node the output needs once", points: 1) { t in
+                for program in autodiffOrders { try expectOrderLength(t, program) }
+            },
+            Check("runProgram matches the reference on 40 generated formulas", points: 2) { t in
+                try expectGenerated(t, ScalarProgram.generated(count: 40, seed: 1313))
+            },
+            Check("trainMLP: losses of 0, 1 and 25 steps, grads reset each step", points: 3) { t in
+                for steps in [0, 1, 25] { try expectAutodiffTraining(t, autodiffTraining.with(steps: steps)) }
+            },
+            // hidden checks: begin (removed by `course export`)
+            Check("lessonGraph and pathSum at other points, with x < 0 and y > 0", points: 1, visibility: .hidden) { t in
+                for point in hiddenGraphPoints { try expectLessonGraph(t, point) }
+                for (a, b) in [(0.75, -2.25), (-3.0, -0.5)] { try expectPathSum(t, a, b) }
+            },
+            Check("every operation and shared node at other points, and other topological orders", points: 2, visibility: .hidden) { t in
+                for program in hiddenAutodiffOperations { try expectProgram(t, program, centralDifferences: false) }
+                for program in hiddenAutodiffOrders { try expectOrderLength(t, program) }
+                try expectGenerated(t, ScalarProgram.generated(count: 40, seed: 2626))
+            },
+            Check("trainMLP with another seed, width and data set", points: 2, visibility: .hidden) { t in
+                for steps in [3, 40] { try expectAutodiffTraining(t, hiddenAutodiffTraining.with(steps: steps)) }
+            },
+            // hidden checks: end
+        ])
+
+    // MARK: Lesson 4's graphs
+
+    /// θ₁, θ₂, x, y.
+    private static let visibleGraphPoints: [[Double]] = [[2, 3, 1.5, 4], [-0.7, 1.3, 2.2, 0.4]]
+    private static let hiddenGraphPoints: [[Double]] = [[0.5, -1.25, -3, 2], [1.75, 0.25, -0.5, -1]]
+
+    private static func expectLessonGraph(_ t: CheckContext, _ p: [Double]) throws {
+        let parts = try t.tuple("lessonGraph", count: 3, p[0], p[1], p[2], p[3])
+        let loss = try t.decode(parts[0], as: Double.self, "loss")
+        let gradient = [try t.decode(parts[1], as: Double.self, "gradTheta1"), try t.decode(parts[2], as: Double.self, "gradTheta2")]
+        var tape = ScalarTape()
+        let theta1 = tape.leaf(p[0]), theta2 = tape.leaf(p[1]), x = tape.leaf(p[2]), y = tape.leaf(p[3])
+        let c = tape.apply(.subtract, tape.apply(.multiply, tape.apply(.multiply, theta1, theta2), x), y)
+        let output = tape.apply(.power, c, exponent: 2)
+        let what = "lessonGraph(theta1: \(formatNumber(p[0])), theta2: \(formatNumber(p[1])), x: \(formatNumber(p[2])), y: \(formatNumber(p[3])))"
+        let cValue = tape.nodes[c].value
+        t.expect(loss, equals: tape.nodes[output].value, "\(what).loss",
+                 mistakes: [Mistake("This is c = θ₁θ₂x − y itself: the loss is its square, L = c².", cValue)])
+        let reference = tape.gradients(of: output)
+        let zero = "Both gradients are 0: nothing reached θ₁ and θ₂. Either backward() visits the nodes in the order of creation "
+            + "(the topological order not reversed), so each backwardStep runs before its node's grad has arrived, "
+            + "or the operations' backwardStep do not add to their operands' grad."
+        var mistakes = [Mistake(zero, [0, 0])]
+        for (flaw, text) in [(ScalarTape.Flaw.local(.power, .powerWithoutMinusOne), "(c²)′ is taken as 2c²: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
+                             (.local(.power, .powerWithoutFactor), "(c²)′ is taken as c: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
+                             (.local(.multiply, .multiplyOwnFactor), "∂(θ₁θ₂)/∂θ₁ is taken as θ₁: the derivative of a product by one factor is the other factor.")] {
+            let g = tape.gradients(of: output, flaw: flaw)
+            mistakes.append(Mistake(text, [g[theta1], g[theta2]]))
+        }
+        t.expect(gradient, equals: [reference[theta1], reference[theta2]], "\(what): (gradTheta1, gradTheta2)", mistakes: mistakes)
+        let ownLoss = { (theta1: Double, theta2: Double) in
+            try t.decode(try t.tuple("lessonGraph", count: 3, theta1, theta2, p[2], p[3])[0], as: Double.self, "loss")
+        }
+        try t.expectDerivative("\(what).gradTheta1", analytic: gradient[0], reference: nil, at: p[0], parameter: "θ₁",
+                               functionName: "your lessonGraph's loss", function: { try ownLoss($0, p[1]) })
+        try t.expectDerivative("\(what).gradTheta2", analytic: gradient[1], reference: nil, at: p[1], parameter: "θ₂",
+                               functionName: "your lessonGraph's loss", function: { try ownLoss(p[0], $0) })
+    }
+
+    private static func expectPathSum(_ t: CheckContext, _ a: Double, _ b: Double) throws {
+        let parts = try t.tuple("pathSum", count: 3, a, b)
+        let e = try t.decode(parts[0], as: Double.self, "e")
+        let gradient = [try t.decode(parts[1], as: Double.self, "gradA"), try t.decode(parts[2], as: Double.self, "gradB")]
+        let c = a + b, d = b + 1
+        let what = "pathSum(a: \(formatNumber(a)), b: \(formatNumber(b)))"
+        t.expect(e, equals: c * d, "\(what).e")
+        let onePath = { (through: String, value: Double) in
+            "∂e/∂b is \(formatNumber(value)), the contribution through \(through) alone: b reaches e along two paths, through c = a + b "
+                + "(∂e/∂c · 1 = \(formatNumber(d))) and through d = b + 1 (∂e/∂d · 1 = \(formatNumber(c))), and its gradient is their sum, "
+                + "\(formatNumber(c + d)). Accumulate with += in every backwardStep, never =."
+        }
+        let zero = "Both gradients are 0: nothing reached a and b. Either backward() visits the nodes in the order of creation "
+            + "(the topological order not reversed), so each backwardStep runs before its node's grad has arrived, "
+            + "or the operations' backwardStep do not add to their operands' grad."
+        t.expect(gradient, equals: [d, c + d], "\(what): (gradA, gradB)",
+                 mistakes: [Mistake(onePath("c", d), [d, d]), Mistake(onePath("d", c), [d, c]), Mistake(zero, [0, 0])])
+    }
+
+    // MARK: Programs
+
+    private static func expectProgram(_ t: CheckContext, _ p: ScalarProgram, centralDifferences: Bool) throws {
+        let parts = try t.tuple("runProgram", count: 2, p.inputs, p.program, p.exponents)
+        let values = try t.decode(parts[0], as: [Double].self, "values")
+        let gradients = try t.decode(parts[1], as: [Double].self, "gradients")
+        let tape = p.tape, output = p.nodeCount - 1
+        let what = "For \(p.formula) — \(p.call)"
+        t.expect(values, equals: tape.values, "\(what): values")
+        t.expect(gradients, equals: tape.gradients(of: output), "\(what): gradients",
+                 mistakes: p.gradientMistakes(tolerance: t.tolerance))
+        guard centralDifferences, gradients.count == p.nodeCount else { return }
+        guard !crossesKink(p) else { return }
+        for i in p.inputs.indices {
+            try t.expectDerivative("\(what): gradients[\(i)]", analytic: gradients[i], reference: nil, at: p.inputs[i],
+                                   parameter: "n\(i)", functionName: "your runProgram's last value") { x in
+                var inputs = p.inputs
+                inputs[i] = x
+                let values = try t.decode(try t.tuple("runProgram", count: 2, inputs, p.program, p.exponents)[0], as: [Double].self, "values")
+                guard let last = values.last else { throw CheckAbort("runProgram returned no values.") }
+                return last
+            }
+        }
+    }
+
+    /// Whether a central difference around the inputs may cross a ReLU's kink.
+    private static func crossesKink(_ p: ScalarProgram) -> Bool {
+        let tape = p.tape
+        return tape.nodes.contains { $0.operation == .relu && abs(tape.nodes[$0.operands[0]].value) < 1e-3 }
+    }
+
+    private static func expectOrderLength(_ t: CheckContext, _ p: ScalarProgram) throws {
+        let tape = p.tape, output = p.nodeCount - 1
+        let expected = tape.orderLength(from: output), unfolded = tape.unfoldedLength(from: output)
+        var mistakes = [("Your order lists a node once for every path from the output to it (\(unfolded) entries for "
+                         + "\(expected) nodes): keep a set of the nodes already visited, so that each appears once.", unfolded)]
+        if tape.nodes.count != expected {
+            mistakes.append(("That is every node created, but \(tape.nodes.count - expected) of them do not lead to the output: "
+                             + "the order holds only the nodes the output depends on.", tape.nodes.count))
+        }
+        t.expect(try t.integer("topologicalOrderLength", p.inputs, p.program, p.exponents), equals: expected,
+                 "For \(p.formula), topologicalOrderLength", mistakes: unfolded == expected ? [] : mistakes)
+    }
+
+    /// Compares runProgram with the reference on generated programs, smallest first, and
+    /// reports only the first that differs: the smallest counterexample found.
+    private static func expectGenerated(_ t: CheckContext, _ programs: [ScalarProgram]) throws {
+        for p in programs {
+            let parts = try t.tuple("runProgram", count: 2, p.inputs, p.program, p.exponents)
+            let values = try t.decode(parts[0], as: [Double].self, "values")
+            let gradients = try t.decode(parts[1], as: [Double].self, "gradients")
+            let tape = p.tape
+            let agree = { (a: [Double], b: [Double]) in a.count == b.count && zip(a, b).allSatisfy { t.tolerance.accepts($0, $1) } }
+            if agree(values, tape.values) && agree(gradients, tape.gradients(of: p.nodeCount - 1)) { continue }
+            let what = "The smallest of \(programs.count) generated formulas where yours differs: \(p.formula) — \(p.call)"
+            t.expect(values, equals: tape.values, "\(what): values")
+            t.expect(gradients, equals: tape.gradients(of: p.nodeCount - 1), "\(what): gradients",
+                     mistakes: p.gradientMistakes(tolerance: t.tolerance))
+            return
+        }
+        t.expect(true, "")
+    }
+}
