@@ -84,7 +84,7 @@ extension Catalogue {
         }
 
         var call: String {
-            "trainMLP(points: <2×\(points.columns)>, labels: \(labels.map { formatNumber($0) }), hidden: \(hidden), "
+            "trainMLP(points: <2×\(points.columns)>, labels: [\(labels.map { formatNumber($0) }.joined(separator: ", "))], hidden: \(hidden), "
                 + "seed: \(seed), learningRate: \(formatNumber(learningRate)), steps: \(steps))"
         }
 

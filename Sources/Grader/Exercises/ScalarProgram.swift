@@ -102,6 +102,14 @@ extension ScalarProgram {
             (.local(.multiply, .multiplyOwnFactor), "∂(ab)/∂a is taken as a; it is the other factor: ∂(ab)/∂a = b and ∂(ab)/∂b = a."),
             (.creationOrder, order),
         ]
+        let repeated = uses.enumerated().filter { $0.element > 1 && $0.offset >= inputs.count }.map { "n\($0.offset)" }
+        if !repeated.isEmpty {
+            let one = repeated.count == 1
+            list.append((.repeatedVisits, "\(repeated.joined(separator: " and ")) \(one ? "appears" : "appear") more than once in your "
+                         + "topological order (once for each path from the output), so \(one ? "its" : "their") backwardStep ran more than "
+                         + "once and passed \(one ? "its" : "their") gradient on several times: keep a set of the nodes already visited, "
+                         + "so that each appears once."))
+        }
         if !shared.isEmpty {
             list += [(.overwrite(lastWriterCreatedFirst: true), overwrite), (.overwrite(lastWriterCreatedFirst: false), overwrite)]
         }

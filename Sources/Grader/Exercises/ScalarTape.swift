@@ -25,6 +25,10 @@ struct ScalarTape {
         case overwrite(lastWriterCreatedFirst: Bool)
         /// The sweep visits the nodes in the order of creation instead of its reverse.
         case creationOrder
+        /// The topological order comes from a depth-first search without a set of visited
+        /// nodes (operands in order), so a node appears once per path from the output and
+        /// its backwardStep runs that many times.
+        case repeatedVisits
         /// One operation's local derivative is replaced by a wrong one.
         case local(Operation, LocalMistake)
     }
@@ -169,6 +173,18 @@ struct ScalarTape {
         grad[output] = 1
         if flaw == .creationOrder {
             for n in 0...output {
+                for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+            }
+            return grad
+        }
+        if flaw == .repeatedVisits {
+            var order: [Int] = []
+            func visit(_ n: Int) {
+                for i in nodes[n].operands { visit(i) }
+                order.append(n)
+            }
+            visit(output)
+            for n in order.reversed() {
                 for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
             }
             return grad
