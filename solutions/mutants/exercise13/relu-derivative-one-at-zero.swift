@@ -34,9 +34,13 @@
 // - pathSum: lesson 4's c = a + b, d = b + 1, e = c · d; returns e, ∂e/∂a and ∂e/∂b
 //   (at a = 2, b = 1: 6, 2 and 5).
 // - runProgram and topologicalOrderLength (written for you, below) build any small formula
-//   from your Values, so that every operation and its derivative is checked on its own,
-//   at its edges (ReLU at exactly 0, negative bases with whole exponents, x · x, x / x),
-//   and against central differences of your own values.
+//   from your Values and return every node's data and grad after backward() on the last
+//   node (0 for the nodes it does not depend on), or the length of its topological order.
+//   They check every operation on its own, at its edges (ReLU at exactly 0, a negative base
+//   with a whole exponent, x · x, x / x, a formula with no operation at all), on generated
+//   formulas, and against central differences of your own values. The formulas stay where
+//   every operation is defined: log and fractional powers of positive numbers only, no
+//   division by 0.
 // - trainMLP: trains a 2-H-1 network with your engine (see its comment). Set every
 //   parameter's grad to 0 before each backward(): backward() adds to what is there.
 //
@@ -204,9 +208,14 @@ func networkLoss(_ p: [Value], points: Matrix, labels: [Double]) -> Value {
 }
 
 /// Trains the network for `steps` steps of gradient descent and returns the loss before
-/// training and after every step (steps + 1 numbers).
+/// training and after every step: steps + 1 numbers, only the first loss when steps = 0.
 ///
 ///     hⱼ = tanh(wⱼ₁ x₁ + wⱼ₂ x₂ + bⱼ)    ŷ = Σⱼ vⱼ hⱼ + c    L = (1/N) Σₙ (ŷₙ − yₙ)²
+///
+/// The samples are the N columns of `points` (2×N), their targets `labels`, H = `hidden`.
+/// The 4H + 1 parameters start from initialParameters(hidden:seed:). Each step sets every
+/// parameter's grad to 0, calls backward() on L, and moves every parameter by
+/// −learningRate · grad.
 func trainMLP(points: Matrix, labels: [Double], hidden: Int, seed: Int, learningRate: Double, steps: Int) -> [Double] {
     let parameters = initialParameters(hidden: hidden, seed: seed).map { Value($0) }
     var losses: [Double] = []
