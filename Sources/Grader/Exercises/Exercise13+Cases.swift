@@ -122,8 +122,9 @@ extension Catalogue {
                                 c.losses(.init(averages: false))))
         let close = { (a: Double, b: Double) in t.tolerance.accepts(a, b) }
         if observed.count == expected.count - 1, zip(observed, expected.dropFirst()).allSatisfy(close) || zip(observed, expected).allSatisfy(close) {
-            return t.expect(false, "\(what): expected \(expected.count) numbers, got \(observed.count), which match the expected ones "
-                            + "but one: return the loss before training and after each step, steps + 1 numbers.")
+            return t.expect(false, "\(what): expected \(expected.count) \(expected.count == 1 ? "number" : "numbers"), got \(observed.count): "
+                            + "one is missing, and the others match. Return the loss before training and after each step, "
+                            + "steps + 1 numbers.")
         }
         let known = mistakes.contains { m in m.value.scalars.count == observed.count && zip(observed, m.value.scalars).allSatisfy(close) }
         guard !known, observed.count == expected.count, let first = observed.indices.first(where: { !close(observed[$0], expected[$0]) })

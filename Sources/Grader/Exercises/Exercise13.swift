@@ -77,9 +77,9 @@ extension Catalogue {
         t.expect(loss, equals: tape.nodes[output].value, "\(what).loss",
                  mistakes: [Mistake("This is c = θ₁θ₂x − y itself: the loss is its square, L = c².", cValue)])
         let reference = tape.gradients(of: output)
-        let zero = "Both gradients are 0: nothing reached θ₁ and θ₂. Either backward() visits the nodes in the order of creation "
-            + "(the topological order not reversed), so each backwardStep runs before its node's grad has arrived, "
-            + "or the operations' backwardStep do not add to their operands' grad."
+        let zero = "Both gradients are 0: nothing reached θ₁ and θ₂. Either backward() never sets the output's grad to 1, "
+            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
+            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
         var mistakes = [Mistake(zero, [0, 0])]
         for (flaw, text) in [(ScalarTape.Flaw.local(.power, .powerWithoutMinusOne), "(c²)′ is taken as 2c²: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
                              (.local(.power, .powerWithoutFactor), "(c²)′ is taken as c: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
@@ -134,9 +134,9 @@ extension Catalogue {
                 + "(∂e/∂c · 1 = \(formatNumber(d))) and through d = b + 1 (∂e/∂d · 1 = \(formatNumber(c))), and its gradient is their sum, "
                 + "\(formatNumber(c + d)). Accumulate with += in every backwardStep, never =."
         }
-        let zero = "Both gradients are 0: nothing reached a and b. Either backward() visits the nodes in the order of creation "
-            + "(the topological order not reversed), so each backwardStep runs before its node's grad has arrived, "
-            + "or the operations' backwardStep do not add to their operands' grad."
+        let zero = "Both gradients are 0: nothing reached a and b. Either backward() never sets the output's grad to 1, "
+            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
+            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
         t.expect(gradient, equals: [d, c + d], "\(what): (gradA, gradB)",
                  mistakes: [Mistake(onePath("c", d), [d, d]), Mistake(onePath("d", c), [d, c]), Mistake(zero, [0, 0])])
     }
@@ -151,7 +151,7 @@ extension Catalogue {
         let what = "For \(p.formula) — \(p.call)"
         t.expect(values, equals: tape.values, "\(what): values")
         t.expect(gradients, equals: tape.gradients(of: output), "\(what): gradients",
-                 mistakes: p.gradientMistakes(tolerance: t.tolerance))
+                 mistakes: p.gradientMistakes(tolerance: t.tolerance) + localDerivativeReport(p, gradients))
         guard centralDifferences, gradients.count == p.nodeCount else { return }
         let reference = tape.gradients(of: output)
         for i in p.inputs.indices {
@@ -164,6 +164,36 @@ extension Catalogue {
                 return last
             }
         }
+    }
+
+    /// For one operation on distinct operands, with the output's grad 1, each operand's
+    /// gradient is the operation's local derivative itself: says which ones differ, with the
+    /// formula and both numbers. Given as a "mistake" equal to what the student returned, so
+    /// it explains only that result.
+    private static func localDerivativeReport(_ p: ScalarProgram, _ gradients: [Double]) -> [Mistake] {
+        let tape = p.tape, output = p.nodeCount - 1
+        guard p.program.count == 3, gradients.count == p.nodeCount, gradients.last == 1,
+              let operation = tape.nodes[output].operation, Set(tape.nodes[output].operands).count == tape.nodes[output].operands.count
+        else { return [] }
+        let formulas: [String] = switch operation {
+        case .add: ["1", "1"]
+        case .subtract: ["1", "−1"]
+        case .multiply: ["b", "a"]
+        case .divide: ["1/b", "−a/b²"]
+        case .power: ["n xⁿ⁻¹"]
+        case .exp: ["eˣ"]
+        case .log: ["1/x"]
+        case .tanh: ["1 − tanh²x"]
+        case .relu: ["1 for x > 0, 0 for x ≤ 0"]
+        }
+        let expected = tape.gradients(of: output)
+        let wrong = zip(tape.nodes[output].operands, formulas).filter { !Tolerance.standard.accepts(gradients[$0.0], expected[$0.0]) }
+        guard !wrong.isEmpty else { return [] }
+        let parts = wrong.map { i, formula in
+            "for n\(i) yours is \(formatNumber(gradients[i], digits: 6)), where \(formula) gives \(formatNumber(expected[i], digits: 6))"
+        }
+        return [Mistake("With the output's grad g = 1, each operand's gradient is the operation's local derivative itself: "
+                        + parts.joined(separator: "; ") + ".", gradients)]
     }
 
     private static func expectOrderLength(_ t: CheckContext, _ p: ScalarProgram) throws {

@@ -66,8 +66,14 @@ extension ScalarProgram {
         let tape = self.tape, output = nodeCount - 1
         let expected = tape.gradients(of: output)
         var found: [(explanations: [String], value: [Double])] = []
-        for (flaw, explanation) in flawExplanations() {
-            let value = tape.gradients(of: output, flaw: flaw)
+        var candidates = flawExplanations().map { (tape.gradients(of: output, flaw: $0.0), $0.1) }
+        let zeros = Array(repeating: 0.0, count: nodeCount)
+        candidates.append((zeros, "Every gradient is 0, the output's own included: backward() must start by setting the output's grad "
+                           + "to 1 (∂out/∂out), then sweep."))
+        candidates.append((zeros.dropLast() + [1], "Only the output's own grad is set; nothing reached its operands. Either the "
+                           + "operations' backwardStep do not add to their operands' grad, or backward() sets the output's grad to 1 "
+                           + "only after the sweep."))
+        for (value, explanation) in candidates {
             let same = { (a: [Double], b: [Double]) in zip(a, b).allSatisfy { tolerance.accepts($0, $1) } }
             if same(value, expected) { continue }
             if let k = found.firstIndex(where: { same($0.value, value) }) {
@@ -96,6 +102,8 @@ extension ScalarProgram {
             (.local(.power, .powerWithoutMinusOne), "(xⁿ)′ is taken as n xⁿ: the power rule lowers the exponent by one, n xⁿ⁻¹."),
             (.local(.power, .powerWithoutFactor), "(xⁿ)′ is taken as xⁿ⁻¹: the factor n of the power rule is missing, n xⁿ⁻¹."),
             (.local(.relu, .reluOneAtZero), "ReLU′(0) is 1 here; the stated convention is ReLU′(0) = 0: the derivative is 1 only for x > 0."),
+            (.local(.relu, .reluOutputNonNegative), "ReLU′ is 1 at x ≤ 0 too. A test on the output, out ≥ 0, always holds "
+             + "(max(0, x) is never negative): ReLU′(x) = 1 only for x > 0."),
             (.local(.divide, .divisionSign), "∂(a/b)/∂b has the wrong sign: it is −a/b², negative when a and b have the same sign."),
             (.local(.subtract, .subtractionSign), "∂(a − b)/∂b is taken as +1; it is −1."),
             (.local(.log, .logAsLog), "(log x)′ is taken as log x; it is 1/x."),

@@ -45,6 +45,8 @@ struct ScalarTape {
         case powerWithoutFactor
         /// ReLU′(0) taken as 1.
         case reluOneAtZero
+        /// ReLU′ taken as 𝟙[out ≥ 0], which always holds: 1 everywhere.
+        case reluOutputNonNegative
         /// ∂(a/b)/∂b taken as +a/b².
         case divisionSign
         /// ∂(a − b)/∂b taken as +1.
@@ -141,7 +143,9 @@ struct ScalarTape {
             case .tanhWithoutSquare: return [1 - out]
             default: return [1 - out * out]
             }
-        case .relu: return [a > 0 || (a == 0 && mistake == .reluOneAtZero) ? 1 : 0]
+        case .relu:
+            if mistake == .reluOutputNonNegative { return [1] }
+            return [a > 0 || (a == 0 && mistake == .reluOneAtZero) ? 1 : 0]
         }
     }
 
