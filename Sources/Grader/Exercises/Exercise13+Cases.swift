@@ -47,28 +47,6 @@ extension Catalogue {
         ScalarProgram(inputs: [1.0001], program: (0..<10).flatMap { [2, $0, $0] }),
     ]
 
-    static let hiddenAutodiffOperations = [
-        ScalarProgram(inputs: [-0.5, 3.25], program: [0, 1, 0]),
-        ScalarProgram(inputs: [-0.5, 3.25], program: [1, 1, 0]),
-        ScalarProgram(inputs: [-0.5, 3.25], program: [2, 1, 0]),
-        ScalarProgram(inputs: [-0.5, 3.25], program: [3, 0, 1]),
-        ScalarProgram(inputs: [-2], program: [4, 0, 0], exponents: [2]),
-        ScalarProgram(inputs: [4], program: [4, 0, 0], exponents: [0.5]),
-        ScalarProgram(inputs: [1.25], program: [5, 0, 0]),
-        ScalarProgram(inputs: [0.3], program: [6, 0, 0]),
-        ScalarProgram(inputs: [0.2], program: [7, 0, 0]),
-        ScalarProgram(inputs: [0, 2.5], program: [0, 0, 0, 8, 2, 0]),
-        ScalarProgram(inputs: [-2], program: [2, 0, 0]),
-        ScalarProgram(inputs: [-1, 0.5, 1], program: [0, 0, 1, 0, 1, 2, 2, 3, 4]),
-        ScalarProgram(inputs: [1.25, 0.5, -1], program: [2, 0, 1, 2, 3, 2]),
-    ]
-
-    static let hiddenAutodiffOrders = [
-        ScalarProgram(inputs: [-2], program: [0, 0, 0]),
-        ScalarProgram(inputs: [0.5, 2], program: [2, 0, 1, 2, 2, 2, 0, 3, 1]),
-        ScalarProgram(inputs: [1], program: (0..<6).flatMap { [0, $0, $0] }),
-    ]
-
     // MARK: Training
 
     /// A network to train: the data (samples in columns), H, the seed, α and the steps.
@@ -98,11 +76,6 @@ extension Catalogue {
     static let autodiffTraining = AutodiffTraining(
         points: Matrix([[1, -1, 1, -1, 0.5, -0.6, 0.7, -0.2], [1, -1, -1, 1, 0.8, -0.4, -0.3, 0.9]]),
         labels: [1, 1, -1, -1, 1, 1, -1, -1], hidden: 3, seed: 13, learningRate: 0.1, steps: 25)
-
-    /// Six points inside (+1) and outside (−1) a circle, H = 2.
-    static let hiddenAutodiffTraining = AutodiffTraining(
-        points: Matrix([[0, 0.3, -0.25, 1.2, -1, 0.2], [0, -0.2, 0.1, 0.1, 0.8, -1.3]]),
-        labels: [1, 1, 1, -1, -1, -1], hidden: 2, seed: 42, learningRate: 0.2, steps: 40)
 
     static func expectAutodiffTraining(_ t: CheckContext, _ c: AutodiffTraining) throws {
         let observed = try t.array("trainMLP", c.points, c.labels, c.hidden, c.seed, c.learningRate, c.steps)
