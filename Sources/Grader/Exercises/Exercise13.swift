@@ -99,9 +99,7 @@ extension Catalogue {
         t.expect(loss, equals: tape.nodes[output].value, "\(what).loss",
                  mistakes: [Mistake("This is c = θ₁θ₂x − y itself: the loss is its square, L = c².", cValue)])
         let reference = tape.gradients(of: output)
-        let zero = "Both gradients are 0: nothing reached θ₁ and θ₂. Either backward() never sets the output's grad to 1, "
-            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
-            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
+        let zero = nothingReached("θ₁ and θ₂")
         var mistakes = [Mistake(zero, [0, 0])]
         for (flaw, text) in [(ScalarTape.Flaw.local(.power, .powerWithoutMinusOne), "(c²)′ is taken as 2c²: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
                              (.local(.power, .powerWithoutFactor), "(c²)′ is taken as c: the power rule is n xⁿ⁻¹, so (c²)′ = 2c."),
@@ -117,6 +115,14 @@ extension Catalogue {
                                     parameter: "θ₁", functionName: "your lessonGraph's loss") { try ownLoss($0, p[1]) }
         try expectCentralDifference(t, "\(what).gradTheta2", analytic: gradient[1], reference: reference[theta2], at: p[1],
                                     parameter: "θ₂", functionName: "your lessonGraph's loss") { try ownLoss(p[0], $0) }
+    }
+
+    /// The three mistakes that leave both gradients of a small graph at 0, named together:
+    /// two gradients cannot tell them apart (runProgram's checks, which see every node, can).
+    private static func nothingReached(_ leaves: String) -> String {
+        "Both gradients are 0: nothing reached \(leaves). Either backward() never sets the output's grad to 1, "
+            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
+            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
     }
 
     /// Compares a derivative with the central difference of the student's own function, and
@@ -156,9 +162,7 @@ extension Catalogue {
                 + "(∂e/∂c · 1 = \(formatNumber(d))) and through d = b + 1 (∂e/∂d · 1 = \(formatNumber(c))), and its gradient is their sum, "
                 + "\(formatNumber(c + d)). Accumulate with += in every backwardStep, never =."
         }
-        let zero = "Both gradients are 0: nothing reached a and b. Either backward() never sets the output's grad to 1, "
-            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
-            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
+        let zero = nothingReached("a and b")
         t.expect(gradient, equals: [d, c + d], "\(what): (gradA, gradB)",
                  mistakes: [Mistake(onePath("c", d), [d, d]), Mistake(onePath("d", c), [d, c]), Mistake(zero, [0, 0])])
     }
