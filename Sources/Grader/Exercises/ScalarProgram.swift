@@ -118,6 +118,15 @@ extension ScalarProgram {
                          + "once and passed \(one ? "its" : "their") gradient on several times: keep a set of the nodes already visited, "
                          + "so that each appears once."))
         }
+        if !repeated.isEmpty {
+            let names = repeated.joined(separator: " and "), one = repeated.count == 1
+            let recursion = "backward() runs a node's backwardStep and then goes on into its operands, with no topological order: "
+                + "\(names), used by more than one node, passed \(one ? "its" : "their") gradient on before all of "
+                + "\(one ? "its" : "their") contributions had arrived"
+            let fix = " Build the topological order first, then call backwardStep on its nodes from the output back."
+            list.append((.recursion(visitingOnce: false), recursion + ", and again later." + fix))
+            list.append((.recursion(visitingOnce: true), recursion + ", and never again." + fix))
+        }
         if !shared.isEmpty {
             list += [(.overwrite(lastWriterCreatedFirst: true), overwrite), (.overwrite(lastWriterCreatedFirst: false), overwrite)]
         }

@@ -29,6 +29,10 @@ struct ScalarTape {
         /// nodes (operands in order), so a node appears once per path from the output and
         /// its backwardStep runs that many times.
         case repeatedVisits
+        /// No topological order: backward() runs a node's backwardStep, then recurses into
+        /// its operands in order, each time it reaches them (`visitingOnce` false) or only
+        /// the first time.
+        case recursion(visitingOnce: Bool)
         /// One operation's local derivative is replaced by a wrong one.
         case local(Operation, LocalMistake)
     }
@@ -191,6 +195,16 @@ struct ScalarTape {
             for n in order.reversed() {
                 for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
             }
+            return grad
+        }
+        if case .recursion(let visitingOnce) = flaw {
+            var visited = Set<Int>()
+            func visit(_ n: Int) {
+                if visitingOnce { guard visited.insert(n).inserted else { return } }
+                for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                for i in nodes[n].operands { visit(i) }
+            }
+            visit(output)
             return grad
         }
         // The contributions each node receives: (consumer, contribution), in sweep order.
