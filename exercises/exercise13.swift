@@ -31,9 +31,10 @@
 //   Values; returns L, ∂L/∂θ₁ and ∂L/∂θ₂ (at θ₁ = 2, θ₂ = 3, x = 1.5, y = 4: 25, 45 and 30).
 // - pathSum: lesson 4's c = a + b, d = b + 1, e = c · d; returns e, ∂e/∂a and ∂e/∂b
 //   (at a = 2, b = 1: 6, 2 and 5).
-// - runProgram and topologicalOrderLength (written for you, below) build any small formula
+// - runProgram and topologicalOrderSummary (written for you, below) build any small formula
 //   from your Values and return every node's data and grad after backward() on the last
-//   node (0 for the nodes it does not depend on), or the length of its topological order.
+//   node (0 for the nodes it does not depend on), or what the last node's topologicalOrder()
+//   holds: each node once, every node after its operands, no input the output does not use.
 //   They check every operation on its own, at its edges (ReLU at exactly 0, a negative base
 //   with a whole exponent, x · x, x / x, a formula with no operation at all), on generated
 //   formulas, and against central differences of your own values. The formulas stay where
@@ -207,7 +208,18 @@ func runProgram(inputs: [Double], program: [Int], exponents: [Double]) -> (value
     return (nodes.map(\.data), nodes.map(\.grad))
 }
 
-/// Returns how many values the last node's topologicalOrder() lists.
-func topologicalOrderLength(inputs: [Double], program: [Int], exponents: [Double]) -> Int {
-    buildProgram(inputs: inputs, program: program, exponents: exponents).last!.topologicalOrder().count
+/// Returns what the last node's topologicalOrder() holds: how many entries, how many different
+/// nodes, whether every node comes after its operands, and which inputs it lists.
+func topologicalOrderSummary(inputs: [Double], program: [Int], exponents: [Double])
+    -> (entries: Int, distinct: Int, operandsFirst: Bool, inputsListed: [Int]) {
+    let nodes = buildProgram(inputs: inputs, program: program, exponents: exponents)
+    let order = nodes.last!.topologicalOrder()
+    var seen = Set<ObjectIdentifier>()
+    var operandsFirst = true
+    for node in order {
+        if !node.operands.allSatisfy({ seen.contains(ObjectIdentifier($0)) }) { operandsFirst = false }
+        seen.insert(ObjectIdentifier(node))
+    }
+    let inputsListed = inputs.indices.filter { seen.contains(ObjectIdentifier(nodes[$0])) }
+    return (order.count, seen.count, operandsFirst, inputsListed)
 }

@@ -10,7 +10,7 @@ extension Catalogue {
             "func lessonGraph(theta1: Double, theta2: Double, x: Double, y: Double) -> (loss: Double, gradTheta1: Double, gradTheta2: Double)",
             "func pathSum(a: Double, b: Double) -> (e: Double, gradA: Double, gradB: Double)",
             "func runProgram(inputs: [Double], program: [Int], exponents: [Double]) -> (values: [Double], gradients: [Double])",
-            "func topologicalOrderLength(inputs: [Double], program: [Int], exponents: [Double]) -> Int",
+            "func topologicalOrderSummary(inputs: [Double], program: [Int], exponents: [Double]) -> (entries: Int, distinct: Int, operandsFirst: Bool, inputsListed: [Int])",
             "func trainMLP(points: Matrix, labels: [Double], hidden: Int, seed: Int, learningRate: Double, steps: Int) -> [Double]",
         ],
         hints: [
@@ -33,8 +33,8 @@ extension Catalogue {
             Check("shared nodes (x·x, x/x, a value used twice); reverse order", points: 3) { t in
                 for program in autodiffSharing { try expectProgram(t, program, centralDifferences: true) }
             },
-            Check("topologicalOrder lists each node the output needs once", points: 1) { t in
-                for program in autodiffOrders { try expectOrderLength(t, program) }
+            Check("topologicalOrder: each node once, after its operands", points: 1) { t in
+                for program in autodiffOrders { try expectOrderSummary(t, program) }
             },
             Check("runProgram matches the reference on 40 generated formulas", points: 2) { t in
                 try expectGenerated(t, ScalarProgram.generated(count: 40, seed: 1313))
@@ -69,7 +69,7 @@ extension Catalogue {
                     ScalarProgram(inputs: [1], program: (0..<6).flatMap { [0, $0, $0] }),
                 ]
                 for program in operations { try expectProgram(t, program, centralDifferences: false) }
-                for program in orders { try expectOrderLength(t, program) }
+                for program in orders { try expectOrderSummary(t, program) }
                 try expectGenerated(t, ScalarProgram.generated(count: 40, seed: 2626))
             },
             Check("trainMLP with another seed, width and data set", points: 2, visibility: .hidden) { t in
@@ -117,12 +117,13 @@ extension Catalogue {
                                     parameter: "θ₂", functionName: "your lessonGraph's loss") { try ownLoss(p[0], $0) }
     }
 
-    /// The three mistakes that leave both gradients of a small graph at 0, named together:
+    /// The mistakes that leave both gradients of a small graph at 0, named together:
     /// two gradients cannot tell them apart (runProgram's checks, which see every node, can).
     private static func nothingReached(_ leaves: String) -> String {
         "Both gradients are 0: nothing reached \(leaves). Either backward() never sets the output's grad to 1, "
-            + "or it visits the nodes in the order of creation (the topological order not reversed), so each backwardStep "
-            + "runs before its node's grad has arrived, or the operations' backwardStep do not add to their operands' grad."
+            + "or it visits the nodes from the inputs towards the output (the topological order not reversed, or an order "
+            + "that lists a node before its operands), so each backwardStep runs before its node's grad has arrived, "
+            + "or the operations' backwardStep do not add to their operands' grad."
     }
 
     /// Compares a derivative with the central difference of the student's own function, and
@@ -177,7 +178,8 @@ extension Catalogue {
         let what = "For \(p.formula) — \(p.call)"
         t.expect(values, equals: tape.values, "\(what): values")
         t.expect(gradients, equals: tape.gradients(of: output), "\(what): gradients",
-                 mistakes: p.gradientMistakes(tolerance: t.tolerance) + localDerivativeReport(p, gradients))
+                 mistakes: p.gradientMistakes(tolerance: t.tolerance, orderIsTopological: orderIsTopological(t, p, gradients))
+                     + localDerivativeReport(p, gradients))
         guard centralDifferences, gradients.count == p.nodeCount else { return }
         let reference = tape.gradients(of: output)
         for i in p.inputs.indices {
@@ -190,6 +192,15 @@ extension Catalogue {
                 return last
             }
         }
+    }
+
+    /// Whether the student's topological order of the program lists every node after its
+    /// operands; asked only when the gradients are wrong, and nil when it cannot be had.
+    private static func orderIsTopological(_ t: CheckContext, _ p: ScalarProgram, _ gradients: [Double]) -> Bool? {
+        let expected = p.tape.gradients(of: p.nodeCount - 1)
+        guard gradients.count != expected.count || zip(gradients, expected).contains(where: { !t.tolerance.accepts($0, $1) }),
+              let parts = try? t.tuple("topologicalOrderSummary", count: 4, p.inputs, p.program, p.exponents) else { return nil }
+        return try? t.decode(parts[2], as: Bool.self, "operandsFirst")
     }
 
     /// For one operation on distinct operands, with the output's grad 1, each operand's
@@ -222,17 +233,30 @@ extension Catalogue {
                         + parts.joined(separator: "; ") + ".", gradients)]
     }
 
-    private static func expectOrderLength(_ t: CheckContext, _ p: ScalarProgram) throws {
+    /// Checks the student's topological order by what it holds, whatever nodes the student's
+    /// operations create (a − b may well be a + (−1)·b): each node once, every node after its
+    /// operands, and exactly the inputs the output depends on.
+    private static func expectOrderSummary(_ t: CheckContext, _ p: ScalarProgram) throws {
+        let parts = try t.tuple("topologicalOrderSummary", count: 4, p.inputs, p.program, p.exponents)
+        let entries = try t.decode(parts[0], as: Int.self, "entries"), distinct = try t.decode(parts[1], as: Int.self, "distinct")
+        let operandsFirst = try t.decode(parts[2], as: Bool.self, "operandsFirst")
+        let listed = try t.decode(parts[3], as: [Int].self, "inputsListed")
         let tape = p.tape, output = p.nodeCount - 1
-        let expected = tape.orderLength(from: output), unfolded = tape.unfoldedLength(from: output)
-        var mistakes = [("Your order lists a node once for every path from the output to it (\(unfolded) entries for "
-                         + "\(expected) nodes): keep a set of the nodes already visited, so that each appears once.", unfolded)]
-        if tape.nodes.count != expected {
-            mistakes.append(("That is every node created, but \(tape.nodes.count - expected) of them do not lead to the output: "
-                             + "the order holds only the nodes the output depends on.", tape.nodes.count))
+        let what = "For \(p.formula), the last node's topologicalOrder()"
+        var repeated = "\(what) has \(entries) entries for \(distinct) different nodes"
+        if entries == tape.unfoldedLength(from: output) && distinct == tape.orderLength(from: output) {
+            repeated += ", one for every path from the output to a node"
         }
-        t.expect(try t.integer("topologicalOrderLength", p.inputs, p.program, p.exponents), equals: expected,
-                 "For \(p.formula), topologicalOrderLength", mistakes: unfolded == expected ? [] : mistakes)
+        t.expect(entries == distinct, repeated + ": keep a set of the nodes already visited, so that each appears once.")
+        t.expect(operandsFirst, "\(what) lists a node before its operands: append a node only after visiting all of its "
+                 + "operands, so that every node comes after the values it was computed from.")
+        let live = tape.reachable(from: output)
+        let needed = p.inputs.indices.filter { live[$0] }
+        let extra = listed.filter { !needed.contains($0) }.map { "n\($0)" }, missing = needed.filter { !listed.contains($0) }.map { "n\($0)" }
+        var inputs = "\(what) lists the inputs \(listed.map { "n\($0)" }); the output depends on \(needed.map { "n\($0)" })."
+        if !extra.isEmpty { inputs += " \(extra.joined(separator: ", ")) cannot be reached from the output through operands." }
+        if !missing.isEmpty { inputs += " The search must go through every operand, down to the leaves." }
+        t.expect(extra.isEmpty && missing.isEmpty, inputs)
     }
 
     /// Compares runProgram with the reference on generated programs, smallest first, and
@@ -248,7 +272,7 @@ extension Catalogue {
             let what = "The smallest of \(programs.count) generated formulas where yours differs: \(p.formula) — \(p.call)"
             t.expect(values, equals: tape.values, "\(what): values")
             t.expect(gradients, equals: tape.gradients(of: p.nodeCount - 1), "\(what): gradients",
-                     mistakes: p.gradientMistakes(tolerance: t.tolerance))
+                     mistakes: p.gradientMistakes(tolerance: t.tolerance, orderIsTopological: orderIsTopological(t, p, gradients)))
             return
         }
         t.expect(true, "")

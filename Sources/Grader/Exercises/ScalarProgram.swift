@@ -62,11 +62,15 @@ extension ScalarProgram {
     /// The mistakes of a student's engine that this program shows: each replayed on the
     /// tape, kept when it changes the gradients, and merged with any other mistake that
     /// gives the same numbers, so that a diagnosis never picks one of two equal candidates.
-    func gradientMistakes(tolerance: Tolerance) -> [Mistake] {
+    ///
+    /// - Parameter orderIsTopological: whether the student's topologicalOrder() lists every
+    ///   node after its operands, when known: it tells apart the two mistakes that make the
+    ///   sweep start at the inputs.
+    func gradientMistakes(tolerance: Tolerance, orderIsTopological: Bool? = nil) -> [Mistake] {
         let tape = self.tape, output = nodeCount - 1
         let expected = tape.gradients(of: output)
         var found: [(explanations: [String], value: [Double])] = []
-        var candidates = flawExplanations().map { (tape.gradients(of: output, flaw: $0.0), $0.1) }
+        var candidates = flawExplanations(orderIsTopological: orderIsTopological).map { (tape.gradients(of: output, flaw: $0.0), $0.1) }
         let zeros = Array(repeating: 0.0, count: nodeCount)
         candidates.append((zeros, "Every gradient is 0, the output's own included: backward() must start by setting the output's grad "
                            + "to 1 (∂out/∂out), then sweep."))
@@ -89,13 +93,20 @@ extension ScalarProgram {
         }
     }
 
-    private func flawExplanations() -> [(ScalarTape.Flaw, String)] {
+    private func flawExplanations(orderIsTopological: Bool?) -> [(ScalarTape.Flaw, String)] {
         let shared = uses.enumerated().filter { $0.element > 1 }.map { "n\($0.offset) is used \($0.element) times" }
         let overwrite = "\(shared.joined(separator: " and ")), but its gradient holds only one contribution: "
             + "a value used twice must receive both. Accumulate with += in every backwardStep, never =."
-        let order = "Only the last operation's operands received their gradients; every node further back has 0. "
-            + "backward() called their backwardStep before their grad had arrived: the topological order was not reversed "
-            + "(or not walked at all). Set the output's grad to 1, then visit the order from the output back to the inputs."
+        let why: String = switch orderIsTopological {
+        case true?: "Your topologicalOrder() lists every node after its operands, so backward() walks it the wrong way: "
+            + "it calls a node's backwardStep before that node's grad has arrived. Visit the order reversed, from the output "
+            + "back to the inputs."
+        case false?: "Your topologicalOrder() lists a node before its operands, so its reverse starts at the inputs and "
+            + "calls backwardStep before the grads have arrived: append a node only after visiting all of its operands."
+        case nil: "backward() called their backwardStep before their grad had arrived, visiting the nodes from the inputs "
+            + "towards the output: either the topological order was not reversed, or it lists a node before its operands."
+        }
+        let order = "Only the last operation's operands received their gradients; every node further back has 0. " + why
         var list: [(ScalarTape.Flaw, String)] = [
             (.local(.tanh, .tanhAsTanh), "tanh′ is taken as tanh x; it is 1 − tanh²x, that is 1 − out²."),
             (.local(.tanh, .tanhWithoutSquare), "tanh′ is taken as 1 − tanh x: the square is missing, it is 1 − tanh²x."),
