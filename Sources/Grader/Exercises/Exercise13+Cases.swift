@@ -62,7 +62,7 @@ extension Catalogue {
         }
 
         var call: String {
-            "trainMLP(points: <2×\(points.columns)>, labels: [\(labels.map { formatNumber($0) }.joined(separator: ", "))], hidden: \(hidden), "
+            "trainMLP(points: <2×\(points.columns)>, labels: \(ScalarProgram.swiftLiteral(labels)), hidden: \(hidden), "
                 + "seed: \(seed), learningRate: \(formatNumber(learningRate)), steps: \(steps))"
         }
 

@@ -19,7 +19,7 @@ struct ScalarProgram: Sendable {
 
     /// The call as a student writes it, for messages.
     var call: String {
-        "runProgram(inputs: \(list(inputs)), program: \(program), exponents: \(list(exponents)))"
+        "runProgram(inputs: \(Self.swiftLiteral(inputs)), program: \(program), exponents: \(Self.swiftLiteral(exponents)))"
     }
 
     /// The formula in words: `n2 = n0 · n1, n3 = tanh(n2)`, with the inputs' values.
@@ -55,7 +55,10 @@ struct ScalarProgram: Sendable {
         return count
     }
 
-    private func list(_ xs: [Double]) -> String { "[" + xs.map { formatNumber($0, digits: 17) }.joined(separator: ", ") + "]" }
+    /// An array as a Swift literal, so that a call can be pasted into a test of one's own.
+    static func swiftLiteral(_ xs: [Double]) -> String {
+        "[" + xs.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : "\($0)" }.joined(separator: ", ") + "]"
+    }
 }
 
 extension ScalarProgram {
