@@ -1,3 +1,5 @@
+import Grader
+
 /// An option a command accepts.
 struct OptionSpec {
     let name: String
@@ -23,6 +25,9 @@ struct CommandSpec {
     func option(named name: String) -> OptionSpec? { options.first { $0.name == name } }
 }
 
+/// The exercises as help names them: `exercise1 … exerciseN`.
+private let exerciseRange = "exercise1 … \(Catalogue.exercises.last?.id ?? "exercise1")"
+
 /// Every command, in the order help lists them.
 let commandSpecs: [CommandSpec] = [
     CommandSpec(name: "list", abstract: "List the lessons and exercises with your progress.",
@@ -32,7 +37,7 @@ let commandSpecs: [CommandSpec] = [
                 options: [OptionSpec(name: "--svg", value: "folder", help: "Also write the lesson's figures there, as SVG files.")],
                 discussion: "Read the lesson's text in lessons/ alongside; the sections are numbered alike, and the text names each figure."),
     CommandSpec(name: "check", abstract: "Check an exercise: compile it, run its checks, explain every failure.",
-                arguments: [("exercise", "The exercise to check: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                arguments: [("exercise", "The exercise to check: \(exerciseRange). Without it, the next unfinished one.", true)],
                 options: [
                     OptionSpec(name: "--file", value: "path", help: "Check this file instead of exercises/<exercise>.swift."),
                     OptionSpec(name: "--json", value: nil, help: "Print the result as JSON."),
@@ -44,11 +49,11 @@ let commandSpecs: [CommandSpec] = [
                 options: [OptionSpec(name: "--interval", value: "seconds", help: "How often to look at the file (default: 0.5).")],
                 discussion: "Press h for a hint about the first failing check, c to check now, q to quit (or Ctrl-C): a single key, no Enter."),
     CommandSpec(name: "reset", abstract: "Put the starter of an exercise back, keeping a copy of your version.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12.", false)],
+                arguments: [("exercise", "The exercise: \(exerciseRange).", false)],
                 options: [OptionSpec(name: "--yes", value: nil, help: "Do not ask for confirmation.")],
                 discussion: "The starter comes from starters/ in the student version, otherwise from git (your upstream branch, or the last commit); your version is saved in .course/backups/."),
     CommandSpec(name: "hint", abstract: "Show the next hint of an exercise, about what fails in it.",
-                arguments: [("exercise", "The exercise: exercise1 … exercise12. Without it, the next unfinished one.", true)],
+                arguments: [("exercise", "The exercise: \(exerciseRange). Without it, the next unfinished one.", true)],
                 options: [OptionSpec(name: "--all", value: nil, help: "Show again every hint you have seen, without a new one.")],
                 discussion: """
                     The next hint is about the first failing check of your file (checked first if it changed since
@@ -62,7 +67,7 @@ let commandSpecs: [CommandSpec] = [
                     OptionSpec(name: "--json", value: nil, help: "Print the outcome as JSON."),
                     OptionSpec(name: "--allow-dirty", value: nil, help: "Verify the working tree as it is: uncommitted checks, starters, solutions and mutants."),
                 ],
-                discussion: "Verifies the last commit's starters, solutions and mutants; with uncommitted changes it stops unless --allow-dirty. Mutants are the known-wrong variants in solutions/mutants/<exercise>/, each starting with a '// Mistake:' line."),
+                discussion: "Verifies the last commit's starters, solutions and mutants; with uncommitted changes it stops unless --allow-dirty. Mutants are the known mistakes in solutions/mutants/<exercise>.mutants, each a short record of the lines it changes in the solution."),
     CommandSpec(name: "grade", abstract: "Instructors: grade a class folder DIR/<student>/exerciseN.swift, with a gradebook.",
                 arguments: [("folder", "The class folder: one folder per student, holding exerciseN.swift files.", false)],
                 options: [

@@ -87,9 +87,9 @@ func courseRun(_ arguments: [String], state: URL? = nil, directory: URL = packag
     }
 
     @Test func unknownExerciseListsTheValidOnes() throws {
-        let run = try course("check", "exercise13")
+        let run = try course("check", "exercise16")
         #expect(run.status == 64)
-        #expect(run.stderr.contains("Unknown exercise 'exercise13'."), "\(run.stderr)")
+        #expect(run.stderr.contains("Unknown exercise 'exercise16'."), "\(run.stderr)")
         #expect(run.stderr.contains("Valid exercises: exercise1"))
         #expect(run.stderr.contains("See 'course help check' for more information."))
     }

@@ -5,7 +5,7 @@
 /// takes, and `course verify` then proves that the check passes the solution, fails the
 /// starter, and catches the known-wrong variants.
 public struct Exercise: Sendable {
-    /// The exercise's number, 1 to 12.
+    /// The exercise's number, counted from 1.
     public let number: Int
     /// The short title shown in headers and lists.
     public let title: String
@@ -30,7 +30,7 @@ public struct Exercise: Sendable {
         self.checks = checks
     }
 
-    /// The name students type: `exercise1` … `exercise12`.
+    /// The name students type: `exercise1`, `exercise2`, …
     public var id: String { "exercise\(number)" }
 
     /// The points of all checks together.
