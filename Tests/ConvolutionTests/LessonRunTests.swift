@@ -25,4 +25,15 @@ import Convolution
         }
         #expect(!text.contains("NO"), "a gradient check failed in the live lesson")
     }
+
+    // Section 7 prints the worked 2D example, the output shapes and the parameter counts its text quotes.
+    @Test func showsTheTwoDimensionalNumbers() {
+        let text = Self.output()
+        for expected in [
+            "── 7. Convolution in 2D", "⎡ −1  4 ⎤", "⎣  3  0 ⎦", "55×55", "3×2", "1×1", "3×0",
+            "1792", "34944", "73856", "43713621600",
+        ] {
+            #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
+        }
+    }
 }
