@@ -184,4 +184,23 @@ extension Convolution2DCase {
         random(inputChannels: 2, outputChannels: 1, height: 3, width: 6, kernel: [4, 3], stride: [1, 1], dilation: [1, 1], padding: [0, 1], seed: 8),
         random(inputChannels: 2, outputChannels: 2, height: 6, width: 3, kernel: [3, 3], stride: [1, 2], dilation: [2, 1], padding: [1, 1], seed: 9),
     ]
+
+    /// Seeded layers of every small shape, smallest first: one or two channels each way,
+    /// images and kernels of 1 to 6 and 1 to 3 on each axis, strides 1 to 3, dilations 1 to 2
+    /// and paddings 0 to 2, including kernels that do not fit.
+    static let generated: [Convolution2DCase] = {
+        var random = SeededGenerator(seed: 14_200)
+        let pick = { (g: inout SeededGenerator, range: ClosedRange<Int>) in [g.integer(in: range), g.integer(in: range)] }
+        let cases = (0..<40).map { index -> Convolution2DCase in
+            let channels = [random.integer(in: 1...2), random.integer(in: 1...2)]
+            let size = pick(&random, 1...6), kernel = pick(&random, 1...3)
+            return Convolution2DCase.random(inputChannels: channels[0], outputChannels: channels[1], height: size[0], width: size[1], kernel: kernel,
+                          stride: pick(&random, 1...3), dilation: pick(&random, 1...2), padding: pick(&random, 0...2),
+                          seed: 100 + UInt64(index))
+        }
+        return cases.sorted { $0.size < $1.size }
+    }()
+
+    /// How big a case is, to show the smallest one that fails: the entries of x and of the kernels.
+    var size: Int { inputChannels * height * width + outputChannels * inputChannels * kernelHeight * kernelWidth }
 }

@@ -52,6 +52,9 @@ extension Catalogue {
                     try expectInputGradient(t, c)
                 }
             },
+            Check("40 generated layers, compared with the reference", points: 1) { t in
+                try expectGeneratedCases(t)
+            },
             // hidden checks: begin (removed by `course export`)
             Check("outputShape and parameterCount on other sizes", points: 1, visibility: .hidden) { t in
                 try expectOutputShapes(t, ShapeCase.hidden)
@@ -241,7 +244,8 @@ extension Catalogue {
             k += 1
         }
         let columns = expected[k].columns
-        let index = columns == 1 ? "[\(offset)]" : "[\(offset / columns), \(offset % columns)]"
+        // A list of numbers sent as one column (the bias gradient) is indexed like an array.
+        let index = columns == 1 && expected.count == 1 && labels == [""] ? "[\(offset)]" : "[\(offset / columns), \(offset % columns)]"
         var message = "\(what)\(labels[k])\(index): expected \(formatNumber(e[first], digits: 6)), got \(formatNumber(o[first], digits: 6))"
         if o[first].isFinite && e[first].isFinite { message += " (relative error \(formatNumber(relativeError(o[first], e[first]), digits: 3)))" }
         message += ". \(wrong.count) of \(o.count) entries are wrong."
@@ -373,5 +377,38 @@ extension Catalogue {
         }
         expectGradient(t, c, name: "∂L/∂x", labels: c.x.indices.map { "[\($0)]" }, observed: observed, reference: expected,
                        numeric: numeric, mistakes: mistakes)
+    }
+}
+
+// MARK: Generated cases
+
+extension Catalogue {
+    /// Runs the generated layers, smallest first, and reports the first one where any of the
+    /// four functions differs from the reference, with every check of that layer.
+    private static func expectGeneratedCases(_ t: CheckContext) throws {
+        let close = { (a: [Double], b: [Double]) in a.count == b.count && zip(a, b).allSatisfy { t.tolerance.accepts($0, $1) } }
+        let same = { (a: [Matrix], b: [Matrix]) in
+            a.count == b.count && zip(a, b).allSatisfy { $0.rows == $1.rows && $0.columns == $1.columns && close($0.scalars, $1.scalars) }
+        }
+        for c in Convolution2DCase.generated {
+            let shape = ShapeCase(c.height, c.width, kernel: [c.kernelHeight, c.kernelWidth], stride: c.stride,
+                                  dilation: c.dilation, padding: c.padding)
+            let observedShape = try t.decode(t.call("outputShape", c.height, c.width, c.kernelHeight, c.kernelWidth, c.stride, c.dilation, c.padding),
+                                             as: [Int].self, "outputShape's result")
+            let z = try t.decode(t.call("convolve2D", c.x, c.kernels, c.bias, c.stride, c.dilation, c.padding), as: [Matrix].self, "convolve2D's result")
+            let gradients = try studentGradients(t, c)
+            let expected = c.backward()
+            if observedShape == shape.expected && same(z, c.forward()) && same(gradients.input, expected.input)
+                && same(gradients.kernels.flatMap { $0 }, expected.kernels.flatMap { $0 }) && close(gradients.bias, expected.bias) {
+                continue
+            }
+            t.expect(false, "Of \(Convolution2DCase.generated.count) generated layers, tried from the smallest up, the first where yours differs from the reference is \(c.description):")
+            try expectOutputShapes(t, [shape])
+            try expectConvolution(t, c)
+            try expectBiasGradient(t, c)
+            try expectKernelGradients(t, c)
+            return try expectInputGradient(t, c)
+        }
+        t.expect(true, "")
     }
 }
