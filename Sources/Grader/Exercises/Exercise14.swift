@@ -231,8 +231,7 @@ extension Catalogue {
                                mistakes: [(String, [Matrix])] = []) {
         let tolerance = tolerance ?? t.tolerance
         for (k, (o, e)) in zip(observed, expected).enumerated() where o.rows != e.rows || o.columns != e.columns {
-            let transposed = o.rows == e.columns && o.columns == e.rows
-                ? " It is \(o.columns == e.columns ? "" : "the transpose of ")the expected shape: rows first." : ""
+            let transposed = o.rows == e.columns && o.columns == e.rows ? " It has the transposed shape: rows first." : ""
             return t.expect(false, "\(what)\(labels[k]) is \(o.rows)×\(o.columns); expected \(e.rows)×\(e.columns).\(transposed) \(shapeAdvice(o, e))")
         }
         let o = observed.flatMap(\.scalars), e = expected.flatMap(\.scalars)

@@ -66,6 +66,9 @@ extension Catalogue {
                     }
                 }
             },
+            Check("30 generated blocks, masked and not, against the reference", points: 1) { t in
+                try expectGeneratedCases(t)
+            },
             // hidden checks: begin (removed by `course export`)
             Check("other shapes and seeds, with and without the mask", points: 2, visibility: .hidden) { t in
                 for c in MultiHeadCase.hidden {
@@ -305,5 +308,29 @@ extension Catalogue {
             try expectAttention(t, c, causal: causal, result.attention, tolerance: tolerance)
             try expectOutput(t, c, causal: causal, result, tolerance: tolerance)
         }
+    }
+}
+
+extension Catalogue {
+    /// Runs the generated blocks, smallest first, with and without the mask, and reports the
+    /// first one where the attention or the output differs from the reference, with every
+    /// check of that block.
+    private static func expectGeneratedCases(_ t: CheckContext) throws {
+        let same = { (a: Matrix, b: Matrix) in
+            a.rows == b.rows && a.columns == b.columns && zip(a.scalars, b.scalars).allSatisfy { t.tolerance.accepts($0, $1) }
+        }
+        for c in MultiHeadCase.generated {
+            for causal in [false, true] {
+                let result = try attend(t, c, causal: causal)
+                let expected = c.forward(causal: causal)
+                if same(result.output, expected.output) && zip(result.attention, expected.attention).allSatisfy(same) { continue }
+                t.expect(false, "Of \(MultiHeadCase.generated.count) generated blocks, tried from the smallest up with and without the mask, the first where yours differs from the reference is \(c.description)\(causal ? ", causal" : ""):")
+                try expectProbabilityColumns(t, c, causal: causal, result.attention)
+                if causal { try expectMask(t, c, result.attention) }
+                try expectAttention(t, c, causal: causal, result.attention)
+                return try expectOutput(t, c, causal: causal, result)
+            }
+        }
+        t.expect(true, "")
     }
 }

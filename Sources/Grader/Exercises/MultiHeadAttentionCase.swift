@@ -200,4 +200,17 @@ extension MultiHeadCase {
         random(dimension: 8, heads: 2, count: 6, seed: 8).withScores(around: -1, size: 262_144),
         random(dimension: 8, heads: 2, count: 6, seed: 8).withScores(around: 1, size: 262_144),
     ]
+
+    /// Seeded blocks of every small shape, smallest first: D from 1 to 6 with every H that
+    /// divides it, N from 1 to 6.
+    static let generated: [MultiHeadCase] = {
+        var random = SeededGenerator(seed: 15_200)
+        let cases = (0..<30).map { index -> MultiHeadCase in
+            let dimension = random.integer(in: 1...6)
+            let divisors = (1...dimension).filter { dimension % $0 == 0 }
+            return MultiHeadCase.random(dimension: dimension, heads: divisors[random.integer(below: divisors.count)],
+                                        count: random.integer(in: 1...6), seed: 100 + UInt64(index))
+        }
+        return cases.sorted { $0.dimension * $0.count < $1.dimension * $1.count }
+    }()
 }
