@@ -145,6 +145,8 @@ extension Catalogue {
             mistakes.append(("Head h takes every H-th row (h, h + H, h + 2H, …): the heads are interleaved. Head h is the block of consecutive rows h·d … h·d + d − 1, with d = D/H = \(c.headSize).",
                              V(split: .interleaved)))
         }
+        mistakes.append(("These are the weights of the scores q_mᵀk_n: keys and queries have swapped roles. The score of input m for output n is S_h[m, n] = k_mᵀq_n / √d, S_h = K_hᵀQ_h / √d.",
+                         V(swapsKeysAndQueries: true)))
         if c.headSize > 1 {
             mistakes.append(("The scores are not divided by √d = √\(c.headSize), the size of a head: S_h = K_hᵀQ_h / √(D/H).", V(scale: .none)))
         }
@@ -251,7 +253,9 @@ extension Catalogue {
             // The reference's own weight can underflow to 0 when the scores are spread by hundreds.
             let reference = c.forward(causal: true).attention[h]
             if let own = (0..<n).first(where: { !(a[$0, $0] > 0) && reference[$0, $0] > 0 }) {
-                return t.expect(false, "\(name)[\(own), \(own)] is \(formatNumber(a[own, own], digits: 6)): output \(own) gives no weight to its own input. Output n attends to inputs 0 … n, itself included: hide m > n only.")
+                let everyDiagonal = n > 1 && attention.allSatisfy { a in (1..<n).allSatisfy { a[$0, $0] == 0 } }
+                return t.expect(false, "\(name)[\(own), \(own)] is \(formatNumber(a[own, own], digits: 6)), where the reference gives \(formatNumber(reference[own, own], digits: 6)): output \(own) gives no weight to its own input."
+                    + (everyDiagonal ? " In every head, every output after the first does so: the mask also hides m = n. Output n attends to inputs 0 … n, itself included: hide m > n only." : ""))
             }
         }
         t.expect(true, "")

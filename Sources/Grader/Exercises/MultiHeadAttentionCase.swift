@@ -88,6 +88,8 @@ extension MultiHeadCase {
         var scale = Scale.headRoot
         var reversedConcatenation = false
         var projection = Projection.right
+        /// True for scores q_mᵀk_n, keys and queries in each other's place.
+        var swapsKeysAndQueries = false
         /// False for exp(s) / Σ exp(s) straight from the definition, without the shift by the maximum.
         var shiftsByMaximum = true
     }
@@ -121,7 +123,7 @@ extension MultiHeadCase {
         for h in 0..<heads {
             let rows = rows(ofHead: h, variant.split)
             let pick = { (m: Matrix) in Matrix(rows: rows.count, columns: m.columns) { i, n in m[rows[i], n] } }
-            var scores = (pick(k).transposed * pick(q)) * factor
+            var scores = (variant.swapsKeysAndQueries ? pick(q).transposed * pick(k) : pick(k).transposed * pick(q)) * factor
             let hidden = { (m: Int, n: Int) -> Bool in
                 switch variant.mask {
                 case .transposed: m < n
