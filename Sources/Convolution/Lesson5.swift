@@ -1,7 +1,7 @@
 import CourseKit
 
 /// Lesson 5 live: 1D convolution, convolutional layers, channels, receptive fields,
-/// equivariance and 2D image kernels.
+/// equivariance, 2D image kernels and the 2D convolution with channels.
 public enum Lesson5: LiveLesson {
     /// The lesson's number.
     public static let number = 5
@@ -24,6 +24,7 @@ public enum Lesson5: LiveLesson {
         showReceptiveFields(on: console)
         showEquivariance(on: console)
         showImageKernels(on: console)
+        showConvolution2D(on: console)
     }
 
     static func showConvolution(on console: LessonConsole) {

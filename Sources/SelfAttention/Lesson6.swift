@@ -29,6 +29,7 @@ public enum Lesson6: LiveLesson {
         showScaling(on: console)
         showStableSoftmax(on: console)
         showBackwardPass(on: console)
+        showHeadsAndMask(on: console)
     }
 
     static func showQueriesKeysValues(_ pass: SelfAttentionPass, on console: LessonConsole) {

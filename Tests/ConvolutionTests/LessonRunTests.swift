@@ -34,4 +34,15 @@ import Convolution
         }
         #expect(lines.first == "Lesson 5 — Convolutional networks and receptive fields")
     }
+
+    // Section 7 prints the worked 2D example, the output shapes and the parameter counts its text quotes.
+    @Test func showsTheTwoDimensionalNumbers() {
+        let text = Self.output()
+        for expected in [
+            "── 7. Convolution in 2D", "⎡ −1  4 ⎤", "⎣  3  0 ⎦", "55×55", "3×2", "1×1", "3×0",
+            "1792", "34944", "73856", "43713621600",
+        ] {
+            #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
+        }
+    }
 }

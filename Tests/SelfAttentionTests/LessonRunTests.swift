@@ -41,4 +41,17 @@ import SelfAttention
         let verb = try #require(words.firstIndex(of: "are")), subject = try #require(words.firstIndex(of: "keys"))
         #expect(verb - subject == 5, "expected 5, observed \(verb - subject)")
     }
+
+    // Section 8 prints the numbers its text quotes: the parameter counts, a mask that leaves
+    // outputs 1 … 4 exactly still when x5 changes, the broken equivariance and the finite mask's leak.
+    @Test func showsTheCausalMaskNumbers() {
+        let text = Self.output()
+        for expected in [
+            "── 8. Several heads, and a causal mask", "1050624",
+            "without the mask 0.611      with the mask 0\n", "without the mask 1.11e−16   with the mask 0.8812",
+            "mask −∞   → weights [1, 0]", "mask −10⁹ → weights [0, 1]",
+        ] {
+            #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
+        }
+    }
 }

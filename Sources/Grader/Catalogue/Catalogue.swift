@@ -12,7 +12,7 @@ public enum Catalogue {
     /// The exercises, in order.
     public static let exercises: [Exercise] = [
         exercise1, exercise2, exercise3, exercise4, exercise5, exercise6, exercise7, exercise8,
-        exercise9, exercise10, exercise11, exercise12, exercise13,
+        exercise9, exercise10, exercise11, exercise12, exercise13, exercise14, exercise15,
     ]
 
     /// The lessons that `course run` shows.
