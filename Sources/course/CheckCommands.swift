@@ -4,15 +4,16 @@ import Grader
 
 // `course check`.
 
+/// The exercise a command names, or the next unfinished one; nil when every exercise passes.
+func exerciseToWorkOn(_ invocation: Invocation, _ progress: StudentProgress) throws -> Exercise? {
+    if let name = invocation.positionals.first { return try exercise(named: name, for: invocation) }
+    return progress.nextUnfinished(in: Catalogue.exercises)
+}
+
 func check(_ invocation: Invocation) throws -> Int32 {
     let workspace = try locateCourse()
     var progress = StudentProgress.load(from: workspace)
-    let chosen: Exercise
-    if let name = invocation.positionals.first {
-        chosen = try exercise(named: name, for: invocation)
-    } else if let next = progress.nextUnfinished(in: Catalogue.exercises) {
-        chosen = next
-    } else {
+    guard let chosen = try exerciseToWorkOn(invocation, progress) else {
         print("Every exercise passes. Nothing left to check: well done.")
         return 0
     }

@@ -7,12 +7,7 @@ import Grader
 func hint(_ invocation: Invocation) throws -> Int32 {
     let workspace = try locateCourse()
     var progress = StudentProgress.load(from: workspace)
-    let chosen: Exercise
-    if let name = invocation.positionals.first {
-        chosen = try exercise(named: name, for: invocation)
-    } else if let next = progress.nextUnfinished(in: Catalogue.exercises) {
-        chosen = next
-    } else {
+    guard let chosen = try exerciseToWorkOn(invocation, progress) else {
         print("Every exercise passes: no hint needed. `\(commandName) hint exerciseN --all` shows the hints you have seen.")
         return 0
     }

@@ -75,7 +75,12 @@ import Testing
         #expect(!passing.stdout.contains("exercise2"), "\(passing.stdout)")
         #expect(passing.stdout.hasSuffix("This file passes every check. Your progress counts only exercises/exercise1.swift, so it is unchanged.\n"),
                 "\(passing.stdout.suffix(300))")
-        let mutant = "solutions/mutants/exercise1/tanh-derivative-without-square.swift"
+        let solution = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise1.swift"), encoding: .utf8)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("another-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mutant = folder.appendingPathComponent("exercise1.swift").path
+        try Data(solution.replacingOccurrences(of: "return 1 - t * t", with: "return 1 - t").utf8).write(to: URL(fileURLWithPath: mutant))
         let failing = try course("check", "exercise1", "--file", mutant)
         #expect(failing.status == 1)
         #expect(failing.stdout.hasSuffix("Next: fix the first failing check, run `swift run course check exercise1 --file \(mutant)` again.\n"),

@@ -151,6 +151,7 @@ struct DistributionTests {
         #expect(dirty.status == 1 && dirty.stdout.contains("Verifying the working tree"), "\(dirty.stdout)")
         #expect(!dirty.stdout.contains("starter 0/") && dirty.stdout.contains("gives points to the starter"), "\(dirty.stdout)")
         try git(["checkout", "--", "."], in: clone)
+        try FileManager.default.createDirectory(at: clone.appendingPathComponent("solutions/mutants/exercise1"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: clone.appendingPathComponent("solutions/exercise1.swift"),
                                          to: clone.appendingPathComponent("solutions/mutants/exercise1/untracked-copy-of-the-solution.swift"))
         let verified = try course("verify", "exercise1", directory: clone)

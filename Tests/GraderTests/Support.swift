@@ -9,8 +9,9 @@ let workspace = Workspace(root: URL(fileURLWithPath: #filePath)
 /// Limits short enough that the hostile submissions finish quickly.
 let quickLimits: RunLimits = {
     var limits = RunLimits()
-    limits.checkTime = .seconds(1)
-    limits.exerciseTime = .seconds(6)
+    limits.callTime = .seconds(1)
+    limits.checkTime = .seconds(5)
+    limits.exerciseTime = .seconds(20)
     return limits
 }()
 

@@ -217,6 +217,8 @@ public struct Grader: Sendable {
             } catch {
                 result.messages = context.failures + ["\(error)"]
             }
+            if result.status != .passed { result.messages += runner.notices }
+            runner.notices.removeAll()
             result.seconds = (ContinuousClock.now - started).seconds
             return result
         }

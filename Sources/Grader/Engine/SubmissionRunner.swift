@@ -106,6 +106,10 @@ final class SubmissionRunner {
 
     deinit { stop() }
 
+    /// What happened between calls that the current check should report (a program that
+    /// ended on its own), taken by the grader after each check.
+    var notices: [String] = []
+
     /// The functions that did not return in time, which are not called again.
     private var stopped: [String: Duration] = [:]
 
@@ -117,32 +121,37 @@ final class SubmissionRunner {
         let id = nextID
         nextID += 1
         let started = ContinuousClock.now
-        var callDeadline = started + limits.callTime
         let processorAtStart = process.groupProcessorSeconds()
         process.send("call \(id) \(function) \(WireValue.list(arguments).encoded)\n")
         var reply: String?
         var result: ChildProcess.PumpResult
+        // Time limits count against the submission only while it keeps the processor busy:
+        // a call that does not return after `callTime` of work is an endless loop; one that
+        // waits (for the processor on a loaded machine, or the grader's own slow checking)
+        // goes on, until it has used up the check's time (a call that sleeps or blocks).
+        var busy = false
+        var waitUntil = started + limits.callTime
         while true {
             result = process.pump(until: {
                 reply = process.takeChannelLine()
                 return reply != nil || process.channelClosed
-            }, deadline: min(deadline, callDeadline))
-            guard result == .timedOut, callDeadline < deadline else { break }
-            // A call is stopped for not returning only if it kept the processor busy: one
-            // that waited for it on a loaded machine gets more time, up to the check's.
-            let used = process.groupProcessorSeconds() - processorAtStart
-            if used >= 0.5 * (ContinuousClock.now - started).seconds { break }
-            callDeadline = min(deadline, callDeadline + limits.callTime)
+            }, deadline: waitUntil)
+            guard result == .timedOut else { break }
+            let elapsed = ContinuousClock.now - started
+            busy = process.groupProcessorSeconds() - processorAtStart >= 0.5 * elapsed.seconds
+            if busy || ContinuousClock.now >= max(deadline, started + limits.callTime) { break }
+            waitUntil = min(ContinuousClock.now + limits.callTime, max(deadline, started + limits.callTime))
         }
         switch result {
         case .satisfied where reply != nil:
             return try parse(reply!, id: id)
-        case .timedOut where callDeadline < deadline:
+        case .timedOut where busy:
             discard()
             stopped[function] = limits.callTime
             throw SubmissionFailure.didNotReturn(function: function, limit: limits.callTime, earlier: false)
         case .timedOut:
             discard()
+            stopped[function] = ContinuousClock.now - started
             throw SubmissionFailure.timedOut(limits.checkTime)
         case .outputLimitExceeded:
             discard()
@@ -177,7 +186,15 @@ final class SubmissionRunner {
             guard child.hasExited else { return child }
             // It ended after its last reply (an exit() after a forged reply, say): that is
             // the last call's doing, and the next call gets a fresh process.
-            discard()
+            let status = child.finish()
+            collect(child)
+            self.child = nil
+            let how = switch status {
+            case .exited(let code): "with status \(code)"
+            case .signaled(let number): "on \(signalName(number))"
+            }
+            notices.append("Your program ended \(how) after a function returned, before the grader's next call; "
+                           + "a submission must not call exit(). A new process answers the calls that follow.")
         }
         if sandbox.needsLease && lease == nil {
             lease = BoxLease.take()
