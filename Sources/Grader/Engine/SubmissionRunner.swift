@@ -121,24 +121,29 @@ final class SubmissionRunner {
         let id = nextID
         nextID += 1
         let started = ContinuousClock.now
-        let processorAtStart = process.groupProcessorSeconds()
         process.send("call \(id) \(function) \(WireValue.list(arguments).encoded)\n")
         var reply: String?
-        var result: ChildProcess.PumpResult
+        let replied = {
+            reply = process.takeChannelLine()
+            return reply != nil || process.channelClosed
+        }
         // Time limits count against the submission only while it keeps the processor busy:
-        // a call that does not return after `callTime` of work is an endless loop; one that
-        // waits (for the processor on a loaded machine, or the grader's own slow checking)
-        // goes on, until it has used up the check's time (a call that sleeps or blocks).
+        // a call that does not return after `callTime` and is found working is an endless
+        // loop; one that waits (for the processor on a loaded machine, or the grader's own slow
+        // checking) goes on, until it has used up the check's time (a call that sleeps or
+        // blocks). Whether it works is sampled only when a limit passes, so a call costs
+        // nothing more than its round trip.
         var busy = false
         var waitUntil = started + limits.callTime
+        var result: ChildProcess.PumpResult
         while true {
-            result = process.pump(until: {
-                reply = process.takeChannelLine()
-                return reply != nil || process.channelClosed
-            }, deadline: waitUntil)
+            result = process.pump(until: replied, deadline: waitUntil)
             guard result == .timedOut else { break }
-            let elapsed = ContinuousClock.now - started
-            busy = process.groupProcessorSeconds() - processorAtStart >= 0.5 * elapsed.seconds
+            let sample = Duration.milliseconds(250)
+            let before = process.groupProcessorSeconds()
+            result = process.pump(until: replied, deadline: .now + sample)
+            guard result == .timedOut else { break }
+            busy = process.groupProcessorSeconds() - before >= 0.5 * sample.seconds
             if busy || ContinuousClock.now >= max(deadline, started + limits.callTime) { break }
             waitUntil = min(ContinuousClock.now + limits.callTime, max(deadline, started + limits.callTime))
         }
