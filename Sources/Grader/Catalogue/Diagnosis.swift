@@ -144,3 +144,17 @@ enum Diagnosis {
         return formatNumber(c, digits: 6) + " times"
     }
 }
+
+/// Returns the known wrong counts that differ from the right answer, those with the same value
+/// merged into one that names them all: a count alone cannot tell them apart.
+func distinctMistakes(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
+    var merged: [(String, Int)] = []
+    for (explanation, value) in mistakes where value != expected {
+        if let i = merged.firstIndex(where: { $0.1 == value }) {
+            merged[i].0 += " Or: " + explanation
+        } else {
+            merged.append((explanation, value))
+        }
+    }
+    return merged
+}

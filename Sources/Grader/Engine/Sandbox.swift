@@ -90,6 +90,12 @@ struct Sandbox: Sendable {
     /// Whether a box needs a user id of its own from the pool (only root switches users).
     var needsLease: Bool { geteuid() == 0 && mode != nil }
 
+    /// A user id of its own for one box, when the box needs one; nil otherwise, or when
+    /// every id of the pool is busy (`needsLease` tells the two apart).
+    func lease() -> BoxLease? {
+        needsLease ? BoxLease.take(sharesFolders: mode != .namespaces) : nil
+    }
+
     private static let probes = ProbeCache()
 
     /// Where the outcome of the probe is remembered for this user, beside the launcher it
@@ -180,19 +186,23 @@ public struct BoxLimits: Sendable, Equatable {
 final class BoxLease: @unchecked Sendable {
     let uid: UInt32
     private let descriptor: Int32
+    /// Whether the box sees the machine's shared temporary folders (no mount namespace), so
+    /// that what it left there must be removed.
+    private let sharesFolders: Bool
 
     static let firstUID: UInt32 = 62_000
     static let poolSize: UInt32 = 64
     /// Where the locks live: root's own folder, never the shared `/tmp`.
     static let lockFolder = "/run/course-boxes"
 
-    private init(uid: UInt32, descriptor: Int32) {
+    private init(uid: UInt32, descriptor: Int32, sharesFolders: Bool) {
         self.uid = uid
         self.descriptor = descriptor
+        self.sharesFolders = sharesFolders
     }
 
     /// Takes a free user id, or returns nil when none is free or the lock folder is unsafe.
-    static func take() -> BoxLease? {
+    static func take(sharesFolders: Bool = false) -> BoxLease? {
         guard geteuid() == 0, prepareLockFolder() else { return nil }
         for _ in 0..<3 {
             for uid in firstUID..<(firstUID + poolSize) {
@@ -200,7 +210,7 @@ final class BoxLease: @unchecked Sendable {
                 if fd < 0 { continue }
                 if flock(fd, LOCK_EX | LOCK_NB) == 0 {
                     killProcesses(of: uid)
-                    return BoxLease(uid: uid, descriptor: fd)
+                    return BoxLease(uid: uid, descriptor: fd, sharesFolders: sharesFolders)
                 }
                 close(fd)
             }
@@ -211,7 +221,7 @@ final class BoxLease: @unchecked Sendable {
 
     deinit {
         BoxLease.killProcesses(of: uid)
-        BoxLease.removeFiles(of: uid)
+        if sharesFolders { BoxLease.removeFiles(of: uid) }
         flock(descriptor, LOCK_UN)
         close(descriptor)
     }

@@ -137,7 +137,7 @@ struct SubmissionBuild {
     private func compileInBox(staging: URL, sources: [URL], output: URL, moduleCache prepared: URL) throws
         -> (status: ChildProcess.Termination, output: String)
     {
-        let lease = sandbox.needsLease ? BoxLease.take() : nil
+        let lease = sandbox.lease()
         if sandbox.needsLease && lease == nil { throw SandboxError.unavailable("Every sandbox user is busy; try again.") }
         let moduleCache = staging.appendingPathComponent("module-cache")
         let inBox = sandbox.mode == .namespaces
@@ -194,7 +194,7 @@ struct SubmissionBuild {
                                                 moduleCache: empty)
         guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
         let cache = staging.appendingPathComponent("module-cache")
-        let lease = sandbox.needsLease ? BoxLease.take() : nil
+        let lease = sandbox.lease()
         if let uid = lease?.uid { giveTree(staging, to: uid) }
         let arguments = ["-frontend", "-interpret", "\(SubmissionBuild.sourceInBox)/main.swift"] + SubmissionBuild.interpreterFlags
             + ["-module-cache-path", SubmissionBuild.moduleCachePath, "-I", LibraryBuild.pathInBox, "-L", LibraryBuild.pathInBox]

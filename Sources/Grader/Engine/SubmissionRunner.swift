@@ -202,7 +202,7 @@ final class SubmissionRunner {
                            + "a submission must not call exit(). A new process answers the calls that follow.")
         }
         if sandbox.needsLease && lease == nil {
-            lease = BoxLease.take()
+            lease = sandbox.lease()
             if lease == nil { throw SubmissionFailure.noSandbox("Every sandbox user is busy, so your code was not run; try again.") }
         }
         // A JIT process that ended (a crash, a timeout, an exit) is replaced by the compiled

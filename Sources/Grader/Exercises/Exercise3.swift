@@ -208,27 +208,13 @@ extension Catalogue {
         let expected = ShallowNetworks.parameterCount(inputs: inputs, hidden: hidden, outputs: outputs)
         t.expect(try t.integer("parameterCount", inputs, hidden, outputs), equals: expected,
                  "parameterCount(inputs: \(inputs), hidden: \(hidden), outputs: \(outputs))",
-                 mistakes: distinct([
+                 mistakes: distinctMistakes([
                     ("The output biases φ₀ are missing: the output layer has D_o(D + 1) parameters, not D_o·D.", hidden * (inputs + 1) + outputs * hidden),
                     ("The hidden biases θ₀ are missing: the hidden layer has D(D_i + 1) parameters, not D·D_i.", hidden * inputs + outputs * (hidden + 1)),
                     ("Both layers' biases are missing: count a bias per hidden unit and per output, D(D_i + 1) + D_o(D + 1).", hidden * inputs + outputs * hidden),
                     ("The output layer's weights Φ are missing: it has D_o·D weights besides its D_o biases.", hidden * (inputs + 1) + outputs),
                     ("The hidden layer's weights Θ are missing: it has D·D_i weights besides its D biases.", hidden + outputs * (hidden + 1)),
                  ], unless: expected))
-    }
-
-    /// Returns the mistakes whose value is not the right answer, those with the same value
-    /// merged into one that names them all: the count alone cannot tell them apart.
-    private static func distinct(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
-        var merged: [(String, Int)] = []
-        for (explanation, value) in mistakes where value != expected {
-            if let i = merged.firstIndex(where: { $0.1 == value }) {
-                merged[i].0 += " Or: " + explanation
-            } else {
-                merged.append((explanation, value))
-            }
-        }
-        return merged
     }
 
     // MARK: Joints

@@ -119,7 +119,7 @@ extension Catalogue {
                 + "C(\(hyperplanes), j) fits in 64 bits, but a factorial or a product c · (n − j + 1) taken before "
                 + "the division does not. Divide before you multiply, or multiply in 128 bits."
         }, { try t.integer("zaslavskyCount", hyperplanes, dimensions) }) else { return }
-        let known = distinct([
+        let known = distinctMistakes([
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the last term.",
              binomialSum(hyperplanes, through: min(dimensions, hyperplanes) - 1)),
             ("An off-by-one in the sum: j runs from 0 to D_i inclusive, and yours leaves out the first term, C(D, 0) = 1.",
@@ -213,7 +213,7 @@ extension Catalogue {
         let crossing = (0..<layer.theta.rows).filter { d in Set(strict.map { $0[d] }).count == 2 }.count
         let openGrid = (0..<layer.gridSize).map { k in -layer.radius + 2 * layer.radius * Double(k) / Double(layer.gridSize) }
         t.expect(try t.integer("regionCount", layer.theta0, layer.theta, layer.radius, layer.gridSize), equals: expected,
-                 "regionCount for \(name) (\(layer.description))", mistakes: distinct([
+                 "regionCount for \(name) (\(layer.description))", mistakes: distinctMistakes([
                     ("This is the count with z ≥ 0 as active, but z = 0 counts as inactive: a unit is active only when z > 0, so grid points exactly on a line join the inactive side.",
                      Set(layer.patterns(grid: grid) { $0 >= 0 }).count),
                     ("That is the number of lines crossing the square plus one, the count on a line (1D). In the plane lines cross each other and make more regions: count the distinct activation patterns.",
@@ -221,19 +221,5 @@ extension Catalogue {
                     ("The grid misses its last point: c_k = −r + 2r·k/(gridSize − 1), so that k = gridSize − 1 gives +r.",
                      Set(layer.patterns(grid: openGrid) { $0 > 0 }).count),
                  ], unless: expected))
-    }
-
-    /// Returns the mistakes whose value is not the right answer, those with the same value
-    /// merged into one explanation (the count alone cannot tell them apart).
-    private static func distinct(_ mistakes: [(String, Int)], unless expected: Int) -> [(String, Int)] {
-        var merged: [(String, Int)] = []
-        for (explanation, value) in mistakes where value != expected {
-            if let i = merged.firstIndex(where: { $0.1 == value }) {
-                merged[i].0 += " Or: " + explanation
-            } else {
-                merged.append((explanation, value))
-            }
-        }
-        return merged
     }
 }
