@@ -115,3 +115,50 @@ import Testing
         #expect(result.check("swish").status == .passed, "the other functions are still graded")
     }
 }
+
+/// Checks send many calls at once (`CheckContext.batched`, the differential checks); what
+/// goes wrong inside a batch is told as precisely as one call at a time.
+@Suite struct BatchedCallTests {
+    let exercise1 = Catalogue.exercise(named: "exercise1")!
+    let solution1 = courseFile("solutions/exercise1.swift")
+
+    @Test func aCrashInsideABatchIsToldAgainstItsInput() throws {
+        // Crashes only far out on the left: the differential check's batch holds 100 inputs,
+        // a few of them there; the report must name one of those, not the batch's first.
+        let source = replacingBody(of: "softplus", in: solution1, with: """
+            let none: [Double] = []
+            if x < -700 { return none[0] }
+            return max(x, 0) + log1p(exp(-abs(x)))
+            """)
+        let result = try grade(exercise1, source: source)
+        let differential = result.check("every function agrees with the reference")
+        let said = differential.messages.joined()
+        #expect(differential.status != .passed, "\(differential.messages)")
+        #expect(said.contains("softplus(-"), "\(said)")
+        #expect(said.contains("crashed"), "\(said)")
+        #expect(!said.contains("sigmoidDerivative differs"), "only softplus is wrong: \(said)")
+        #expect(result.check("softplus and its derivative on ordinary inputs").status == .passed)
+        #expect(result.check("swish and its derivative").status == .passed)
+    }
+
+    @Test func aFunctionThatLoopsOnSomeInputsOfABatchIsStoppedOnceAndNamed() throws {
+        var grader = sharedGrader
+        grader.limits = RunLimits()
+        // Loops only far out: the first batch that reaches such an input stops it.
+        let source = replacingBody(of: "swish", in: solution1, with: """
+            var i = 0
+            while x > 200 { i &+= 1 }
+            return x * sigmoid(x)
+            """)
+        let result = try grade(exercise1, source: source, grader: grader)
+        #expect(result.check("swish and its derivative").status == .passed, "no input there is far out")
+        let needing = result.checks.filter { $0.messages.joined().contains("swish") && $0.status != .passed }
+        #expect(needing.first?.messages.joined().contains("swish did not return within 2 s") == true
+                || needing.first?.messages.joined().contains("Stopped after") == true, "\(needing.map(\.messages))")
+        #expect(needing.dropFirst().allSatisfy { $0.messages.joined().contains("Not run: swish did not return") },
+                "\(needing.map(\.messages))")
+        // The functions called in the same batch before swish keep their answers.
+        let farOut = result.check("every function is finite and right for |x| in the hundreds")
+        #expect(!farOut.messages.joined().contains("softplus"), "\(farOut.messages)")
+    }
+}

@@ -53,12 +53,22 @@ public final class CheckContext {
 
     /// Calls a student's function and reads its result as `type`.
     private func result<T: WireConvertible>(of function: String, _ arguments: [any WireConvertible], as type: T.Type) throws -> T {
-        try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: type, "\(function)'s result")
+        do {
+            return try decode(runner.call(function, arguments.map(\.wireValue), deadline: deadline), as: type, "\(function)'s result")
+        } catch let planned as SubmissionRunner.Planned {
+            guard let placeholder = (T.self as? any Placeholder.Type)?.placeholder as? T else { throw planned }
+            return placeholder
+        }
     }
 
     /// Calls a student's function that returns a tuple, and returns its parts.
     public func tuple(_ function: String, count: Int, _ arguments: any WireConvertible...) throws -> [WireValue] {
-        let value = try runner.call(function, arguments.map(\.wireValue), deadline: deadline)
+        let value: WireValue
+        do {
+            value = try runner.call(function, arguments.map(\.wireValue), deadline: deadline)
+        } catch is SubmissionRunner.Planned {
+            return Array(repeating: .double(0), count: count)
+        }
         guard case .list(let parts) = value, parts.count == count else {
             throw CheckAbort("\(function) returned \(value.kindDescription), expected a tuple of \(count) values.")
         }
@@ -73,6 +83,36 @@ public final class CheckContext {
             throw CheckAbort("\(what) is \(value.kindDescription), expected \(T.wireTypeName).")
         }
     }
+
+    /// Runs `body`, whose calls do not depend on one another's results, after making all
+    /// its calls at once: a loop of a hundred calls costs one round trip instead of a hundred.
+    ///
+    /// To learn the calls, `body` first runs with every call answered by a stand-in (0, an
+    /// empty list) and what it expects forgotten; so the arguments of a call in `body` must
+    /// not come from another call's result. A call that fails is made again when `body`
+    /// runs, where its failure is reported as usual.
+    public func batched(_ body: () throws -> Void) throws {
+        try prefetching({
+            let saved = (expectationCount, metCount, findings, ratios)
+            try? body()
+            (expectationCount, metCount, findings, ratios) = saved
+        }, then: body)
+    }
+
+    /// Makes at once the calls that `plan` makes, then runs `body`, whose same calls take
+    /// those answers. Inside another batch's plan, `body` just runs: the outer plan learns
+    /// its calls; answers left over are forgotten when the outermost batch ends.
+    func prefetching<T>(_ plan: () -> Void, then body: () throws -> T) throws -> T {
+        if runner.isPlanning { return try body() }
+        batchDepth += 1
+        defer {
+            batchDepth -= 1
+            if batchDepth == 0 { runner.forgetAnswers() }
+        }
+        runner.batch(deadline: deadline, plan)
+        return try body()
+    }
+    private var batchDepth = 0
 
     // MARK: Expectations
 
@@ -138,14 +178,23 @@ public final class CheckContext {
         compare(Numbers(analytic), Numbers(reference), name, tolerance, mistakes)
         let matchesReference = findings.count == findingsBefore
         guard analytic.rows == point.rows, analytic.columns == point.columns else { return }
+        let probes = (0..<point.count).map { checker.probePoints(around: point.scalars, index: $0) }
+            .map { (Matrix(rows: point.rows, columns: point.columns, scalars: $0.plus),
+                    Matrix(rows: point.rows, columns: point.columns, scalars: $0.minus)) }
+        try prefetching({
+            _ = try? loss(point)
+            for (plus, minus) in probes { _ = try? loss(plus); _ = try? loss(minus) }
+        }) { try compareWithCentralDifferences(name, analytic: analytic, reference: reference, at: point, probes: probes,
+                                               lossName: lossName, loss: loss, matchesReference: matchesReference, checker: checker) }
+    }
+
+    private func compareWithCentralDifferences(_ name: String, analytic: Matrix, reference: Matrix, at point: Matrix,
+                                               probes: [(Matrix, Matrix)], lossName: String, loss: (Matrix) throws -> Double,
+                                               matchesReference: Bool, checker: GradientCheck) throws {
         let center = try loss(point)
         var entries: [GradientCheck.Entry] = []
-        for i in 0..<point.count {
-            let (plus, minus) = checker.probePoints(around: point.scalars, index: i)
-            let probe = GradientCheck.Probe(
-                center: center,
-                plus: try loss(Matrix(rows: point.rows, columns: point.columns, scalars: plus)),
-                minus: try loss(Matrix(rows: point.rows, columns: point.columns, scalars: minus)))
+        for (i, (plus, minus)) in probes.enumerated() {
+            let probe = GradientCheck.Probe(center: center, plus: try loss(plus), minus: try loss(minus))
             entries.append(checker.compare(index: i, analytic: analytic.scalars[i], probe: probe))
         }
         let failed = entries.filter { $0.status == .disagrees }
@@ -312,7 +361,9 @@ extension CheckContext {
         if let reference { expect(analytic, equals: reference, place, mistakes: mistakes) }
         let matchesReference = reference != nil && findings.count == findingsBefore
         let (plus, minus) = checker.probePoints(around: [value], index: 0)
-        let probe = GradientCheck.Probe(center: try function(value), plus: try function(plus[0]), minus: try function(minus[0]))
+        let probe = try prefetching({ for x in [value, plus[0], minus[0]] { _ = try? function(x) } }) {
+            GradientCheck.Probe(center: try function(value), plus: try function(plus[0]), minus: try function(minus[0]))
+        }
         let entry = checker.compare(index: 0, analytic: analytic, probe: probe)
         let numericMatchesReference = reference.map { checker.agree($0, entry.numeric) } ?? false
         recordCentralDifferences(place, index: { _ in "" }, failed: entry.status == .disagrees ? [entry] : [], count: 1,
@@ -345,3 +396,13 @@ extension GradientCheck {
         a.isFinite && b.isFinite && (abs(a - b) <= absoluteTolerance || relativeError(a, b) <= relativeTolerance)
     }
 }
+
+/// A value a call returns while `CheckContext.batched` learns the calls of its body.
+protocol Placeholder {
+    static var placeholder: Self { get }
+}
+
+extension Double: Placeholder { static var placeholder: Double { 0 } }
+extension Int: Placeholder { static var placeholder: Int { 0 } }
+extension Array: Placeholder { static var placeholder: [Element] { [] } }
+extension Matrix: Placeholder { static var placeholder: Matrix { Matrix(rows: 0, columns: 0) } }

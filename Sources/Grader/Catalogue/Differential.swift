@@ -61,25 +61,30 @@ extension CheckContext {
         }
         var failing: [Input] = []
         var first: (input: Input, answer: Answer<Output>)?
-        for input in inputs {
-            if let wrong = try differs(input) {
-                failing.append(input)
-                if first == nil { first = (input, wrong) }
+        try prefetching({ for input in inputs { _ = try? student(input) } }) {
+            for input in inputs {
+                if let wrong = try differs(input) {
+                    failing.append(input)
+                    if first == nil { first = (input, wrong) }
+                }
             }
         }
         guard var smallest = first else { return expect(true, "") }
         // Greedy shrinking: move to the first smaller candidate that still disagrees.
         var steps = 0
-        shrinking: while steps < 200 {
-            for candidate in space.shrink(smallest.input) {
-                steps += 1
-                if let wrong = try differs(candidate) {
-                    smallest = (candidate, wrong)
-                    continue shrinking
+        while steps < 200 {
+            let candidates = space.shrink(smallest.input)
+            let smaller = try prefetching({ for candidate in candidates { _ = try? student(candidate) } }) {
+                () throws -> (input: Input, answer: Answer<Output>)? in
+                for candidate in candidates {
+                    steps += 1
+                    if let wrong = try differs(candidate) { return (candidate, wrong) }
+                    if steps >= 200 { break }
                 }
-                if steps >= 200 { break shrinking }
+                return nil
             }
-            break
+            guard let smaller else { break }
+            smallest = smaller
         }
         let got: String
         switch smallest.answer {

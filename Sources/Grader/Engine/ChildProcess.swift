@@ -136,7 +136,6 @@ final class ChildProcess {
     /// Moves bytes between the pipes until `done()` holds, every output pipe is closed, the
     /// deadline passes or the child prints more than the output limit.
     func pump(until done: () -> Bool, deadline: ContinuousClock.Instant) -> PumpResult {
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             if done() { return .satisfied }
             if printedBytes > outputLimit || channel.count > channelLimit { return .outputLimitExceeded }
@@ -152,7 +151,7 @@ final class ChildProcess {
                 if entry.fd == stdinFD {
                     writePendingInput()
                 } else {
-                    drain(entry.fd, into: &buffer)
+                    drain(entry.fd)
                 }
             }
         }
@@ -169,11 +168,14 @@ final class ChildProcess {
         }
     }
 
-    private func drain(_ fd: Int32, into buffer: inout [UInt8]) {
-        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    /// Where `drain` reads, kept from one read to the next.
+    private var readBuffer = [UInt8](repeating: 0, count: 1 << 16)
+
+    private func drain(_ fd: Int32) {
+        let count = readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         guard let slot = outputFDs.firstIndex(of: fd) else { return }
         if count > 0 {
-            let bytes = buffer[0..<count]
+            let bytes = readBuffer[0..<count]
             switch slot {
             case 0: stdout.append(bytes); printedBytes += count
             case 1: stderr.append(bytes); printedBytes += count

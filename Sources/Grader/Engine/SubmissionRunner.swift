@@ -116,24 +116,53 @@ final class SubmissionRunner {
     /// Calls `function` with the arguments and returns its result, or throws why not. The
     /// call may last until `deadline`, and at most the limit of one call.
     func call(_ function: String, _ arguments: [WireValue], deadline: ContinuousClock.Instant) throws -> WireValue {
+        if plan != nil {
+            // Planning: an answer of an earlier round is looked at, not taken.
+            if let answer = answered[CallKey(function: function, arguments: arguments)]?.first { return try answer.get() }
+            plan!.append((function, arguments))
+            throw Planned()
+        }
+        if !answered.isEmpty, let answer = takeAnswer(for: CallKey(function: function, arguments: arguments)) {
+            return try answer.get()
+        }
         if let limit = stopped[function] { throw SubmissionFailure.didNotReturn(function: function, limit: limit, earlier: true) }
         let process = try running()
         let id = nextID
         nextID += 1
         let started = ContinuousClock.now
         process.send("call \(id) \(function) \(WireValue.list(arguments).encoded)\n")
+        let outcome = awaitReply(from: process, since: started, deadline: deadline)
+        if case .reply(let reply) = outcome { return try parse(reply, id: id) }
+        throw stop(process, after: outcome, calling: function, since: started)
+    }
+
+    /// How waiting for a reply ended.
+    private enum Wait {
+        case reply(String)
+        /// The call kept the processor busy past its limit.
+        case endlessLoop
+        /// The check's time ran out while the call waited.
+        case outOfTime
+        case printedTooMuch
+        /// The process ended, or closed its reply channel.
+        case ended
+    }
+
+    /// Waits for the next reply of a call made at `started`.
+    ///
+    /// Time limits count against the submission only while it keeps the processor busy: a
+    /// call that does not return after `callTime` and is found working is an endless loop;
+    /// one that waits (for the processor on a loaded machine, or the grader's own slow
+    /// checking) goes on, until it has used up the check's time (a call that sleeps or
+    /// blocks). Whether it works is sampled only when a limit passes, so a call costs nothing
+    /// more than its round trip.
+    private func awaitReply(from process: ChildProcess, since started: ContinuousClock.Instant,
+                            deadline: ContinuousClock.Instant) -> Wait {
         var reply: String?
         let replied = {
             reply = process.takeChannelLine()
             return reply != nil || process.channelClosed
         }
-        // Time limits count against the submission only while it keeps the processor busy:
-        // a call that does not return after `callTime` and is found working is an endless
-        // loop; one that waits (for the processor on a loaded machine, or the grader's own slow
-        // checking) goes on, until it has used up the check's time (a call that sleeps or
-        // blocks). Whether it works is sampled only when a limit passes, so a call costs
-        // nothing more than its round trip.
-        var busy = false
         var waitUntil = started + limits.callTime
         var result: ChildProcess.PumpResult
         while true {
@@ -143,27 +172,124 @@ final class SubmissionRunner {
             let before = process.groupProcessorSeconds()
             result = process.pump(until: replied, deadline: .now + sample)
             guard result == .timedOut else { break }
-            busy = process.groupProcessorSeconds() - before >= 0.5 * sample.seconds
-            if busy || ContinuousClock.now >= max(deadline, started + limits.callTime) { break }
+            if process.groupProcessorSeconds() - before >= 0.5 * sample.seconds { return .endlessLoop }
+            if ContinuousClock.now >= max(deadline, started + limits.callTime) { return .outOfTime }
             waitUntil = min(ContinuousClock.now + limits.callTime, max(deadline, started + limits.callTime))
         }
         switch result {
-        case .satisfied where reply != nil:
-            return try parse(reply!, id: id)
-        case .timedOut where busy:
+        case .satisfied: return reply.map(Wait.reply) ?? .ended
+        case .outputLimitExceeded: return .printedTooMuch
+        default: return .ended
+        }
+    }
+
+    /// Ends the process after a call made at `started` got no reply, and returns why. A
+    /// function in an endless loop is not called again.
+    private func stop(_ process: ChildProcess, after outcome: Wait, calling function: String,
+                      since started: ContinuousClock.Instant) -> SubmissionFailure {
+        switch outcome {
+        case .endlessLoop:
             discard()
             stopped[function] = limits.callTime
-            throw SubmissionFailure.didNotReturn(function: function, limit: limits.callTime, earlier: false)
-        case .timedOut:
+            return .didNotReturn(function: function, limit: limits.callTime, earlier: false)
+        case .outOfTime:
             discard()
             stopped[function] = ContinuousClock.now - started
-            throw SubmissionFailure.timedOut(limits.checkTime)
-        case .outputLimitExceeded:
+            return .timedOut(limits.checkTime)
+        case .printedTooMuch:
             discard()
-            throw SubmissionFailure.printedTooMuch(limits.outputBytes)
-        default:
-            throw failureAfterExit(of: process, during: function)
+            return .printedTooMuch(limits.outputBytes)
+        case .reply, .ended:
+            return failureAfterExit(of: process, during: function)
         }
+    }
+
+    // MARK: Calls made together
+
+    /// A call that `batch` learned of and did not make.
+    struct Planned: Error {}
+
+    /// A function and its arguments, as a key to the answers of a batch.
+    private struct CallKey: Hashable {
+        let function: String
+        let arguments: String
+
+        init(function: String, arguments: [WireValue]) {
+            self.function = function
+            self.arguments = WireValue.list(arguments).encoded
+        }
+    }
+
+    /// The calls `body` makes while `batch` plans, nil otherwise.
+    private var plan: [(String, [WireValue])]?
+    /// The answers of a batch not yet taken by a call, in the order they came, by call.
+    private var answered: [CallKey: [Result<WireValue, any Error>]] = [:]
+
+    private func takeAnswer(for key: CallKey) -> Result<WireValue, any Error>? {
+        guard var answers = answered[key], !answers.isEmpty else { return nil }
+        let answer = answers.removeFirst()
+        answered[key] = answers.isEmpty ? nil : answers
+        return answer
+    }
+
+    /// Runs `plan` to learn the calls it makes, sends them to the submission all at once, and
+    /// keeps their answers for the same calls that follow: a hundred calls cost one round trip.
+    ///
+    /// While planning, a call answered in an earlier round returns that answer and any other
+    /// call throws, so `plan` must carry on after an error; each round learns the calls that
+    /// follow the answers of the last, for at most four rounds.
+    ///
+    /// Each call keeps its own time limit, counted from the previous answer. A function that
+    /// does not return is stopped and its call answered with that; a process that ends
+    /// leaves the calls after its last answer to be made again one at a time, so that a crash
+    /// is told against the input that caused it.
+    func batch(deadline: ContinuousClock.Instant, _ plan: () -> Void) {
+        for _ in 0..<4 {
+            self.plan = []
+            plan()
+            let calls = (self.plan ?? []).filter { stopped[$0.0] == nil }
+            self.plan = nil
+            guard calls.count > 1, send(calls, deadline: deadline) else { return }
+        }
+    }
+
+    /// Whether `batch` is learning the calls of its plan.
+    var isPlanning: Bool { plan != nil }
+
+    /// Forgets the answers of a batch that no call took.
+    func forgetAnswers() {
+        answered.removeAll()
+    }
+
+    /// Sends the calls at once and keeps their answers; returns whether every call answered.
+    private func send(_ calls: [(String, [WireValue])], deadline: ContinuousClock.Instant) -> Bool {
+        guard let process = try? running() else { return false }
+        let firstID = nextID
+        nextID += calls.count
+        var request = ""
+        for (offset, (function, arguments)) in calls.enumerated() {
+            request += "call \(firstID + offset) \(function) \(WireValue.list(arguments).encoded)\n"
+        }
+        process.send(request)
+        var received = 0
+        var lastAnswer = ContinuousClock.now
+        while received < calls.count {
+            let key = CallKey(function: calls[received].0, arguments: calls[received].1)
+            let outcome = awaitReply(from: process, since: lastAnswer, deadline: deadline)
+            if case .reply(let reply) = outcome {
+                answered[key, default: []].append(Result { try parse(reply, id: firstID + received) })
+                received += 1
+                lastAnswer = .now
+                continue
+            }
+            let failure = stop(process, after: outcome, calling: key.function, since: lastAnswer)
+            // A crash is not kept: the calls from here on are made again one at a time, so that
+            // it is told against the input that caused it (replies of up to 10 ms before it
+            // may not have been written).
+            if case .crashed = failure {} else { answered[key, default: []].append(.failure(failure)) }
+            return false
+        }
+        return true
     }
 
     /// Ends the current process, if any, keeping what it printed up to its end, and hands

@@ -26,50 +26,62 @@ extension Catalogue {
         checks: [
             Check("sigmoidDerivative is σ(x)(1 − σ(x))", points: 1,
                   hints: ["Let s = sigmoid(x), CourseKit's, and return s * (1 - s). A formula written with exp(-x), such as e^(−x) / (1 + e^(−x))², gives NaN for very negative x; sigmoid(_:) never overflows."]) { t in
-                for x in [-4.5, -1.25, 0, 0.75, 3.5] {
-                    t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
+                try t.batched {
+                    for x in [-4.5, -1.25, 0, 0.75, 3.5] {
+                        t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
+                    }
                 }
             },
             Check("tanhDerivative is 1 − tanh²(x)", points: 1,
                   hints: ["Let t = tanh(x) and return 1 - t * t: one minus the square of tanh(x), not of x, and not 1 - t."]) { t in
-                for x in [-2.5, -0.4, 0.3, 1.7] {
-                    t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))",
-                             mistakes: [Mistake("This is 1 − tanh(x): the square is missing, the derivative is 1 − tanh(x)².", 1 - tanh(x))])
+                try t.batched {
+                    for x in [-2.5, -0.4, 0.3, 1.7] {
+                        t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))",
+                                 mistakes: [Mistake("This is 1 − tanh(x): the square is missing, the derivative is 1 − tanh(x)².", 1 - tanh(x))])
+                    }
                 }
             },
             Check("leakyRelu and its derivative on both sides of 0 and at 0", points: 1,
                   hints: ["leakyRelu(x, slope) is x where x ≥ 0 and slope · x where x < 0. Its derivative is 1 where x ≥ 0 and slope where x < 0: not 0, which is plain ReLU's."]) { t in
-                for (x, slope) in [(-3.0, 0.01), (-0.5, 0.2), (0, 0.2), (0.8, 0.2), (4.0, 0.01)] {
-                    t.expect(try t.number("leakyRelu", x, slope), equals: Perceptron.leakyRelu(x, slope: slope), "leakyRelu(\(x), slope: \(slope))")
-                    t.expect(try t.number("leakyReluDerivative", x, slope), equals: Perceptron.leakyReluDerivative(x, slope: slope),
-                             "leakyReluDerivative(\(x), slope: \(slope))",
-                             mistakes: x < 0 ? [Mistake("For x < 0 the derivative is the slope, not 0: that is plain ReLU's derivative.", 0)]
-                                 : x == 0 ? [Mistake("At the kink x = 0 the convention is the x ≥ 0 branch: the derivative is 1, not the slope (test x ≥ 0, not x > 0).", slope)] : [])
+                try t.batched {
+                    for (x, slope) in [(-3.0, 0.01), (-0.5, 0.2), (0, 0.2), (0.8, 0.2), (4.0, 0.01)] {
+                        t.expect(try t.number("leakyRelu", x, slope), equals: Perceptron.leakyRelu(x, slope: slope), "leakyRelu(\(x), slope: \(slope))")
+                        t.expect(try t.number("leakyReluDerivative", x, slope), equals: Perceptron.leakyReluDerivative(x, slope: slope),
+                                 "leakyReluDerivative(\(x), slope: \(slope))",
+                                 mistakes: x < 0 ? [Mistake("For x < 0 the derivative is the slope, not 0: that is plain ReLU's derivative.", 0)]
+                                     : x == 0 ? [Mistake("At the kink x = 0 the convention is the x ≥ 0 branch: the derivative is 1, not the slope (test x ≥ 0, not x > 0).", slope)] : [])
+                    }
                 }
             },
             Check("elu and its derivative, with α ≠ 1, and at 0", points: 1,
                   hints: ["elu(x, alpha) is x where x ≥ 0 and α(eˣ − 1) where x < 0. Its derivative is 1 where x ≥ 0 and α eˣ where x < 0: keep the factor α."]) { t in
-                for (x, alpha) in [(-2.0, 0.5), (-0.3, 1.5), (0, 1.5), (0.6, 0.5), (2.5, 1.0)] {
-                    t.expect(try t.number("elu", x, alpha), equals: Perceptron.elu(x, alpha: alpha), "elu(\(x), alpha: \(alpha))")
-                    t.expect(try t.number("eluDerivative", x, alpha), equals: Perceptron.eluDerivative(x, alpha: alpha),
-                             "eluDerivative(\(x), alpha: \(alpha))",
-                             mistakes: x < 0 ? [Mistake("For x < 0 the derivative of α(eˣ − 1) is α eˣ: the factor α is missing.", exp(x))]
-                                 : x == 0 ? [Mistake("At the kink x = 0 the convention is the x ≥ 0 branch: the derivative is 1, not α (test x ≥ 0, not x > 0).", alpha)] : [])
+                try t.batched {
+                    for (x, alpha) in [(-2.0, 0.5), (-0.3, 1.5), (0, 1.5), (0.6, 0.5), (2.5, 1.0)] {
+                        t.expect(try t.number("elu", x, alpha), equals: Perceptron.elu(x, alpha: alpha), "elu(\(x), alpha: \(alpha))")
+                        t.expect(try t.number("eluDerivative", x, alpha), equals: Perceptron.eluDerivative(x, alpha: alpha),
+                                 "eluDerivative(\(x), alpha: \(alpha))",
+                                 mistakes: x < 0 ? [Mistake("For x < 0 the derivative of α(eˣ − 1) is α eˣ: the factor α is missing.", exp(x))]
+                                     : x == 0 ? [Mistake("At the kink x = 0 the convention is the x ≥ 0 branch: the derivative is 1, not α (test x ≥ 0, not x > 0).", alpha)] : [])
+                    }
                 }
             },
             Check("softplus and its derivative on ordinary inputs", points: 1,
                   hints: ["softplus(x) = log(1 + eˣ), which log1p(exp(x)) computes accurately near 0. Its derivative is eˣ / (1 + eˣ): that is σ(x), CourseKit's sigmoid(x)."]) { t in
-                for x in [-6.0, -0.5, 0, 1.25, 9] {
-                    t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))")
-                    t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))")
+                try t.batched {
+                    for x in [-6.0, -0.5, 0, 1.25, 9] {
+                        t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))")
+                        t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))")
+                    }
                 }
             },
             Check("swish and its derivative", points: 1,
                   hints: ["swish(x) = x · sigmoid(x). Its derivative needs the product rule: the derivative of x times σ(x), plus x times the derivative of σ(x)."]) { t in
-                for x in [-5.0, -1.1, 0.4, 2.2] {
-                    t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
-                    t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))",
-                             mistakes: [Mistake("This is only σ(x): the derivative of x σ(x) is σ(x) + x σ(x)(1 − σ(x)); the second term is missing.", sigmoid(x))])
+                try t.batched {
+                    for x in [-5.0, -1.1, 0.4, 2.2] {
+                        t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
+                        t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))",
+                                 mistakes: [Mistake("This is only σ(x): the derivative of x σ(x) is σ(x) + x σ(x)(1 − σ(x)); the second term is missing.", sigmoid(x))])
+                    }
                 }
             },
             Check("every derivative agrees with central differences of your own function", points: 2, partialCredit: true,
@@ -121,40 +133,44 @@ extension Catalogue {
     }
 
     private static func expectFarOut(_ t: CheckContext, at points: [Double]) throws {
-        for x in points {
-            t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))",
-                     mistakes: [Mistake("log(1 + eˣ) overflows to ∞ for large x; use max(x, 0) + log1p(e^(−|x|)).", Double.infinity)])
-            t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))",
-                     mistakes: [Mistake("eˣ/(1 + eˣ) is ∞/∞ = NaN once eˣ overflows; use CourseKit's sigmoid(x), which never does.", Double.nan)])
-            t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
-            t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))")
-            t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
-            t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))")
-            t.expect(try t.number("leakyRelu", x, 0.05), equals: Perceptron.leakyRelu(x, slope: 0.05), "leakyRelu(\(x), slope: 0.05)")
-            t.expect(try t.number("elu", x, 1.5), equals: Perceptron.elu(x, alpha: 1.5), "elu(\(x), alpha: 1.5)")
-            t.expect(try t.number("eluDerivative", x, 1.5), equals: Perceptron.eluDerivative(x, alpha: 1.5), "eluDerivative(\(x), alpha: 1.5)")
+        try t.batched {
+            for x in points {
+                t.expect(try t.number("softplus", x), equals: Perceptron.softplus(x), "softplus(\(x))",
+                         mistakes: [Mistake("log(1 + eˣ) overflows to ∞ for large x; use max(x, 0) + log1p(e^(−|x|)).", Double.infinity)])
+                t.expect(try t.number("softplusDerivative", x), equals: Perceptron.softplusDerivative(x), "softplusDerivative(\(x))",
+                         mistakes: [Mistake("eˣ/(1 + eˣ) is ∞/∞ = NaN once eˣ overflows; use CourseKit's sigmoid(x), which never does.", Double.nan)])
+                t.expect(try t.number("sigmoidDerivative", x), equals: Perceptron.sigmoidDerivative(x), "sigmoidDerivative(\(x))")
+                t.expect(try t.number("tanhDerivative", x), equals: Perceptron.tanhDerivative(x), "tanhDerivative(\(x))")
+                t.expect(try t.number("swish", x), equals: Perceptron.swish(x), "swish(\(x))")
+                t.expect(try t.number("swishDerivative", x), equals: Perceptron.swishDerivative(x), "swishDerivative(\(x))")
+                t.expect(try t.number("leakyRelu", x, 0.05), equals: Perceptron.leakyRelu(x, slope: 0.05), "leakyRelu(\(x), slope: 0.05)")
+                t.expect(try t.number("elu", x, 1.5), equals: Perceptron.elu(x, alpha: 1.5), "elu(\(x), alpha: 1.5)")
+                t.expect(try t.number("eluDerivative", x, 1.5), equals: Perceptron.eluDerivative(x, alpha: 1.5), "eluDerivative(\(x), alpha: 1.5)")
+            }
         }
     }
 
     private static func expectDerivatives(_ t: CheckContext, at points: [Double], slope: Double = 0.1, alpha: Double = 0.7) throws {
-        for x in points {
-            try t.expectDerivative("sigmoidDerivative", analytic: t.number("sigmoidDerivative", x),
-                                   reference: Perceptron.sigmoidDerivative(x), at: x, functionName: "CourseKit sigmoid",
-                                   function: { sigmoid($0) })
-            try t.expectDerivative("tanhDerivative", analytic: t.number("tanhDerivative", x),
-                                   reference: Perceptron.tanhDerivative(x), at: x, functionName: "tanh", function: { tanh($0) })
-            try t.expectDerivative("leakyReluDerivative", analytic: t.number("leakyReluDerivative", x, slope),
-                                   reference: Perceptron.leakyReluDerivative(x, slope: slope), at: x,
-                                   functionName: "your leakyRelu", function: { try t.number("leakyRelu", $0, slope) })
-            try t.expectDerivative("eluDerivative", analytic: t.number("eluDerivative", x, alpha),
-                                   reference: Perceptron.eluDerivative(x, alpha: alpha), at: x,
-                                   functionName: "your elu", function: { try t.number("elu", $0, alpha) })
-            try t.expectDerivative("softplusDerivative", analytic: t.number("softplusDerivative", x),
-                                   reference: Perceptron.softplusDerivative(x), at: x,
-                                   functionName: "your softplus", function: { try t.number("softplus", $0) })
-            try t.expectDerivative("swishDerivative", analytic: t.number("swishDerivative", x),
-                                   reference: Perceptron.swishDerivative(x), at: x,
-                                   functionName: "your swish", function: { try t.number("swish", $0) })
+        try t.batched {
+            for x in points {
+                try t.expectDerivative("sigmoidDerivative", analytic: t.number("sigmoidDerivative", x),
+                                       reference: Perceptron.sigmoidDerivative(x), at: x, functionName: "CourseKit sigmoid",
+                                       function: { sigmoid($0) })
+                try t.expectDerivative("tanhDerivative", analytic: t.number("tanhDerivative", x),
+                                       reference: Perceptron.tanhDerivative(x), at: x, functionName: "tanh", function: { tanh($0) })
+                try t.expectDerivative("leakyReluDerivative", analytic: t.number("leakyReluDerivative", x, slope),
+                                       reference: Perceptron.leakyReluDerivative(x, slope: slope), at: x,
+                                       functionName: "your leakyRelu", function: { try t.number("leakyRelu", $0, slope) })
+                try t.expectDerivative("eluDerivative", analytic: t.number("eluDerivative", x, alpha),
+                                       reference: Perceptron.eluDerivative(x, alpha: alpha), at: x,
+                                       functionName: "your elu", function: { try t.number("elu", $0, alpha) })
+                try t.expectDerivative("softplusDerivative", analytic: t.number("softplusDerivative", x),
+                                       reference: Perceptron.softplusDerivative(x), at: x,
+                                       functionName: "your softplus", function: { try t.number("softplus", $0) })
+                try t.expectDerivative("swishDerivative", analytic: t.number("swishDerivative", x),
+                                       reference: Perceptron.swishDerivative(x), at: x,
+                                       functionName: "your swish", function: { try t.number("swish", $0) })
+            }
         }
     }
 }
