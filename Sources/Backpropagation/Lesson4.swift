@@ -1,8 +1,9 @@
 import CourseKit
 
 /// Lesson 4, backpropagation by hand: computational graphs, the chain rule summed over
-/// paths, the gradients of three networks worked out and checked numerically, and gradient
-/// descent with its learning rate, mini-batches and early stopping.
+/// paths, the gradients of three networks worked out and checked numerically, gradient
+/// descent with its learning rate, mini-batches and early stopping, and what an automatic
+/// differentiation engine must get right.
 public enum Lesson4: LiveLesson {
     /// The lesson's number.
     public static let number = 4
@@ -20,6 +21,7 @@ public enum Lesson4: LiveLesson {
         checkingGradients(console)
         learningRates(console)
         miniBatchesAndEarlyStopping(console)
+        engine(console)
     }
 }
 

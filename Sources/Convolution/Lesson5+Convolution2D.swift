@@ -23,13 +23,19 @@ extension Lesson5 {
         console.text()
         console.text("The output shape, each axis with its own kernel size, stride, dilation and padding:")
         var shapes = TextTable(header: ["image", "kernel", "stride", "dilation", "padding", "output"])
-        for (size, kernel, s, d, p) in [([28, 28], [3, 3], [1, 1], [1, 1], [1, 1]), ([32, 32], [5, 5], [1, 1], [1, 1], [0, 0]),
-                                        ([224, 224], [11, 11], [4, 4], [1, 1], [2, 2]), ([5, 6], [2, 3], [2, 3], [1, 2], [1, 2]),
-                                        ([3, 7], [3, 4], [2, 1], [1, 2], [0, 0]), ([4, 4], [2, 3], [1, 2], [1, 2], [0, 0])] {
-            let out = (0..<2).map { outputLength(inputLength: size[$0], kernelSize: kernel[$0], stride: s[$0], dilation: d[$0], padding: p[$0]) }
-            shapes.append(["\(size[0])×\(size[1])", "\(kernel[0])×\(kernel[1])", "\(s)", "\(d)", "\(p)", "\(out[0])×\(out[1])"])
+        let cases = [([28, 28], [3, 3], [1, 1], [1, 1], [1, 1]), ([32, 32], [5, 5], [1, 1], [1, 1], [0, 0]),
+                     ([224, 224], [11, 11], [4, 4], [1, 1], [2, 2]), ([5, 6], [2, 3], [2, 3], [1, 2], [1, 2]),
+                     ([3, 7], [3, 4], [2, 1], [1, 2], [0, 0]), ([4, 4], [2, 3], [1, 2], [1, 2], [0, 0])]
+        let axes = cases.map { size, kernel, s, d, p in
+            (0..<2).map { Axis(size: size[$0], kernel: kernel[$0], stride: s[$0], dilation: d[$0], padding: p[$0]) }
+        }
+        for ((size, kernel, s, d, p), axis) in zip(cases, axes) {
+            shapes.append(["\(size[0])×\(size[1])", "\(kernel[0])×\(kernel[1])", "\(s)", "\(d)", "\(p)",
+                           "\(axis[0].outputs)×\(axis[1].outputs)"])
         }
         console.block(shapes)
+        // The 5×6 case, whose axes differ in every number: where the taps of output (1, 1) fall.
+        console.figure("convolution-2d") { convolution2DFigure(rows: axes[3][0], columns: axes[3][1], chosen: (1, 1)) }
         console.text()
         console.text("K_h·K_w·C_i·C_o + C_o parameters, whatever the size of the image:")
         var counts = TextTable(header: ["kernel", "C_i", "C_o", "parameters"])

@@ -6,13 +6,13 @@ extension SVGPlot {
     /// One line of a legend: a mark and a name.
     public struct LegendEntry: Sendable {
         /// What is drawn before the name.
-        public enum Mark: Sendable { case line, dashed, circle, square, patch }
+        public enum Mark: Sendable { case line, dashed, circle, square, patch, hatched }
         /// The text of the entry.
         public var name: String
         /// The colour of the mark, `#rrggbb`.
         public var color: String
         /// The mark: a line or a dashed line for a curve, a circle or a square for a class of
-        /// points, a patch for a shaded region.
+        /// points, a patch for a shaded region, a hatched patch for masked cells.
         public var mark: Mark
 
         /// Creates an entry.

@@ -8,6 +8,7 @@ extension SVGPlot {
         case .circle: svg.circle(x: x, y: y, radius: 5, fill: entry.color)
         case .square: svg.rect(x: x - 5, y: y - 5, width: 10, height: 10, fill: entry.color)
         case .patch: svg.rect(x: x - 10, y: y - 6, width: 20, height: 12, fill: entry.color, stroke: "#bbbbbb")
+        case .hatched: drawHatched(x: x - 7, y: y - 7, side: 14, fill: entry.color, on: &svg)
         }
     }
 

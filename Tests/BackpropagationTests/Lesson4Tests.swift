@@ -31,13 +31,14 @@ import Backpropagation
         #expect(lines.first == "Lesson 4 — Backpropagation by hand")
     }
 
-    // The live lesson shows its eight sections in the order of the text, with the worked
+    // The live lesson shows its nine sections in the order of the text, with the worked
     // numbers the text quotes.
     @Test func runShowsTheSectionsAndTheWorkedNumbers() {
         let text = Self.output()
         let headings = ["1. Computational graphs", "2. Summing over paths", "3. A binary classifier",
                         "4. The δ-rule", "5. Backpropagation through K ReLU layers", "6. Checking gradients",
-                        "7. Gradient descent and the learning rate", "8. Mini-batch SGD and early stopping"]
+                        "7. Gradient descent and the learning rate", "8. Mini-batch SGD and early stopping",
+                        "9. An engine that does it for you"]
         let positions = headings.map { text.firstRange(of: "── " + $0)?.lowerBound }
         let missing = zip(headings, positions).filter { $1 == nil }.map(\.0)
         #expect(missing.isEmpty, "missing headings: \(missing)")
@@ -57,5 +58,23 @@ import Backpropagation
         #expect(prose.contains("gives nan; the cancelled form gives ŷ − y = 1"), "the lesson's output lacks the cancelled form")
         let disagreements = text.ranges(of: "DISAGREES").count
         #expect(disagreements == 3, "only the three deliberate mistakes of section 6 may disagree; found \(disagreements)")
+    }
+
+    // Section 9 shows on section 2's graph what an engine must get right: the sweep reverses
+    // the creation order, b's adjoint adds 3 (from d) and then 2 (from c) to reach 5, which
+    // central differences confirm; x · x gives 3 = 2x at 1.5; ten squarings have 11 nodes
+    // but 2047 entries in a search without a visited set.
+    @Test func runShowsWhatAnEngineMustGetRight() {
+        let text = Self.output()
+        let section = String(text[(text.firstRange(of: "── 9. An engine")?.lowerBound ?? text.endIndex)...])
+        let prose = section.split(separator: "\n").joined(separator: " ")
+        for expected in ["order a, b, c, d, e      sweep e, d, c, b, a",
+                         "     3  d → b  3 · 1 = 3                               3",
+                         "     5  c → b  2 · 1 = 2                               5",
+                         "would keep the last contribution, 2.", "with ∂e/∂a = 2 and ∂e/∂b = 5: relative errors",
+                         "1.5 + 1.5 = 3 = 2x.", "11 nodes, but a search", "to each, 2047."] {
+            #expect(prose.contains(expected) || section.contains(expected), "section 9 lacks “\(expected)”")
+        }
+        #expect(prose.contains("Central differences agree"), "the gradient check of section 9 failed")
     }
 }

@@ -11,7 +11,8 @@ import Convolution
         var figures: [String: String] = [:]
         Lesson5.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
         expectFigures(figures, ["receptive-field.svg", "receptive-field-dilated.svg", "image-kernels.svg",
-                                "convolution-modes.svg", "tied-weights.svg", "kernel-array.svg", "shift-equivariance.svg"],
+                                "convolution-modes.svg", "tied-weights.svg", "kernel-array.svg", "shift-equivariance.svg",
+                                "convolution-2d.svg"],
                       namedIn: "lesson5-convolution.md")
         expectCommittedFigures(figures, lesson: 5, text: "lesson5-convolution.md")
     }

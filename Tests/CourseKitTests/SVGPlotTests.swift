@@ -57,4 +57,15 @@ import CourseKit
             #expect(svg.ranges(of: label).count == 2, "\(label) should be written twice")
         }
     }
+
+    // A masked cell is hatched instead of shaded, its value is not written, the colour scale
+    // spans the other cells only, and the legend names the mask.
+    @Test func maskedCellsAreHatchedAndLeftOutOfTheScale() {
+        let panel = SVGPlot.HeatMapPanel(Matrix([[0.25, 0.5], [-7, 1]]), isMasked: { i, j in i > j })
+        let svg = SVGPlot.heatMaps([panel], title: "A", maskLegend: "hidden").rendered
+        #expect(!svg.contains(">−7</text>"), "the masked value is neither written nor on the scale")
+        #expect(svg.contains(">0.25</text>") && svg.ranges(of: ">1</text>").count == 2, "the scale runs from 0.25 to 1")
+        #expect(svg.ranges(of: "fill=\"\(SVGPlot.maskedFill)\"").count == 2, "one hatched cell and one legend mark")
+        #expect(svg.contains(">hidden</text>"))
+    }
 }

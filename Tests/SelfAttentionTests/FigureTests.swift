@@ -10,7 +10,8 @@ import SelfAttention
     @Test func drawsEveryFigureAsWellFormedSVG() {
         var figures: [String: String] = [:]
         Lesson6.run(on: LessonConsole(write: { _ in }, saveFigure: { figures[$0] = $1 }))
-        expectFigures(figures, ["attention.svg", "attention-permuted.svg", "queries-keys-values.svg"],
+        expectFigures(figures, ["attention.svg", "attention-permuted.svg", "queries-keys-values.svg",
+                                "attention-heads-masked.svg", "attention-permuted-masked.svg"],
                       namedIn: "lesson6-self-attention.md")
         expectCommittedFigures(figures, lesson: 6, text: "lesson6-self-attention.md")
     }

@@ -54,4 +54,14 @@ import SelfAttention
             #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
         }
     }
+
+    // Section 8's two heads of d = 2 are masked in the same places but weigh differently:
+    // output 5 (the last column) gives 0.5625 to x3 in head 0, and 0.1664 to 0.2486 in head 1.
+    @Test func showsTheTwoMaskedHeads() {
+        let text = Self.output()
+        for expected in ["head 0\n", "⎣ 0       0       0       0  0.2169 ⎦", "⎢ 0       0    0.46  0.3405  0.5625 ⎥",
+                         "head 1\n", "⎡ 1  0.5801   0.425  0.1923  0.2486 ⎤", "⎢ 0       0  0.2484    0.25  0.1664 ⎥"] {
+            #expect(text.contains(expected), "the lesson's output lacks \"\(expected)\"")
+        }
+    }
 }
