@@ -247,7 +247,14 @@ final class SubmissionRunner {
         for _ in 0..<4 {
             self.plan = []
             plan()
-            let calls = (self.plan ?? []).filter { stopped[$0.0] == nil }
+            // One function's calls together: the submission writes the replies it holds before
+            // it calls another function, so a call that never returns is told against the
+            // right one.
+            var calls: [(String, [WireValue])] = []
+            for (function, arguments) in self.plan ?? [] where stopped[function] == nil {
+                let last = calls.lastIndex { $0.0 == function }
+                calls.insert((function, arguments), at: last.map { $0 + 1 } ?? calls.endIndex)
+            }
             self.plan = nil
             guard calls.count > 1, send(calls, deadline: deadline) else { return }
         }
@@ -284,8 +291,8 @@ final class SubmissionRunner {
             }
             let failure = stop(process, after: outcome, calling: key.function, since: lastAnswer)
             // A crash is not kept: the calls from here on are made again one at a time, so that
-            // it is told against the input that caused it (replies of up to 10 ms before it
-            // may not have been written).
+            // it is told against the input that caused it (the replies of its last 10 ms may
+            // not have been written).
             if case .crashed = failure {} else { answered[key, default: []].append(.failure(failure)) }
             return false
         }
