@@ -59,7 +59,10 @@ public func serveSubmission(_ handler: (Call) throws -> WireValue) -> Never {
         if replies.oldestAge >= 10_000_000 { replies.flush() }
     }
     replies.flush()
-    exit(0)
+    // What the student printed is written; then the process ends at once, without running
+    // the exit handlers of the JIT's compiler, which take longer than the checks.
+    fflush(nil)
+    _exit(0)
 }
 
 /// Reads the grader's requests from stdin, a line at a time, and tells when reading the next

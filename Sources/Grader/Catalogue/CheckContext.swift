@@ -16,8 +16,10 @@ public final class CheckContext {
     private(set) var metCount = 0
     /// What failed, in order, each with its explanation still to be tested on every case.
     private var findings: [Finding] = []
-    /// The ratio observed / expected of every comparison, by the quantity compared.
-    private var ratios: [String: [(ratio: Double?, entries: Int)]] = [:]
+    /// The ratio observed / expected of every comparison, with what was compared; its
+    /// quantity is worked out only when a diagnosis asks, so a comparison that passes costs
+    /// no text.
+    private var ratios: [(what: () -> String, ratio: Double?, entries: Int)] = []
 
     init(runner: SubmissionRunner, deadline: ContinuousClock.Instant) {
         self.runner = runner
@@ -142,21 +144,21 @@ public final class CheckContext {
     }
 
     /// Expects a number to be right within the tolerance.
-    public func expect(_ observed: Double, equals expected: Double, _ what: String,
+    public func expect(_ observed: Double, equals expected: Double, _ what: @autoclosure @escaping () -> String,
                        tolerance: Tolerance? = nil, mistakes: [Mistake] = []) {
-        compare(Numbers(observed), Numbers(expected), what, tolerance ?? self.tolerance, mistakes)
+        compare(Numbers(observed), Numbers(expected), what(), tolerance ?? self.tolerance, mistakes)
     }
 
     /// Expects an array to be right, entry by entry, within the tolerance.
-    public func expect(_ observed: [Double], equals expected: [Double], _ what: String,
+    public func expect(_ observed: [Double], equals expected: [Double], _ what: @autoclosure @escaping () -> String,
                        tolerance: Tolerance? = nil, mistakes: [Mistake] = []) {
-        compare(Numbers(observed), Numbers(expected), what, tolerance ?? self.tolerance, mistakes)
+        compare(Numbers(observed), Numbers(expected), what(), tolerance ?? self.tolerance, mistakes)
     }
 
     /// Expects a matrix to have the right shape and entries within the tolerance.
-    public func expect(_ observed: Matrix, equals expected: Matrix, _ what: String,
+    public func expect(_ observed: Matrix, equals expected: Matrix, _ what: @autoclosure @escaping () -> String,
                        tolerance: Tolerance? = nil, mistakes: [Mistake] = []) {
-        compare(Numbers(observed), Numbers(expected), what, tolerance ?? self.tolerance, mistakes)
+        compare(Numbers(observed), Numbers(expected), what(), tolerance ?? self.tolerance, mistakes)
     }
 
     /// Expects the student's analytic gradient to agree with central differences of the
@@ -228,25 +230,28 @@ public final class CheckContext {
         record(finding: Finding(quantity: name + " (central differences)", text: message, explanation: nil))
     }
 
-    private func compare(_ observed: Numbers, _ expected: Numbers, _ what: String, _ tolerance: Tolerance, _ mistakes: [Mistake]) {
-        let key = Finding.quantity(of: what)
+    private func compare(_ observed: Numbers, _ expected: Numbers, _ what: @autoclosure @escaping () -> String,
+                         _ tolerance: Tolerance, _ mistakes: [Mistake]) {
         let explanation = { Diagnosis.explanation(observed: observed, expected: expected, tolerance: tolerance, mistakes: mistakes) }
         guard observed.sameShape(as: expected) else {
-            return record(finding: Finding(quantity: key, text: "\(what): expected \(expected.shapeDescription), got \(observed.shapeDescription).",
-                                  explanation: explanation()))
+            let what = what()
+            return record(finding: Finding(quantity: Finding.quantity(of: what),
+                                           text: "\(what): expected \(expected.shapeDescription), got \(observed.shapeDescription).",
+                                           explanation: explanation()))
         }
         let wrong = observed.scalars.indices.filter { !tolerance.accepts(observed.scalars[$0], expected.scalars[$0]) }
-        if expected.scalars.contains(where: { abs($0) > 100 * tolerance.absolute }) {
-            let entries = expected.scalars.filter { abs($0) > 100 * tolerance.absolute }.count
-            ratios[key, default: []].append((wrong.isEmpty ? 1 : Diagnosis.ratio(observed: observed, expected: expected, tolerance: tolerance), entries))
+        let entries = expected.scalars.count { abs($0) > 100 * tolerance.absolute }
+        if entries > 0 {
+            ratios.append((what, wrong.isEmpty ? 1 : Diagnosis.ratio(observed: observed, expected: expected, tolerance: tolerance), entries))
         }
         guard let first = wrong.first else { return record(finding: nil) }
+        let what = what()
         let o = observed.scalars[first], e = expected.scalars[first]
         var message = "\(what)\(observed.indexText(first)): expected \(formatNumber(e, digits: 6)), got \(formatNumber(o, digits: 6))"
         if o.isFinite && e.isFinite { message += " (relative error \(formatError(relativeError(o, e))))" }
         message += "."
         if observed.scalars.count > 1 { message += " \(wrong.count) of \(observed.scalars.count) entries are wrong." }
-        record(finding: Finding(quantity: key, text: message, explanation: explanation()))
+        record(finding: Finding(quantity: Finding.quantity(of: what), text: message, explanation: explanation()))
     }
 
     /// The messages of the failed expectations, each explanation kept only where every case
@@ -277,7 +282,7 @@ public final class CheckContext {
         case .known:
             return !findings.contains { $0.quantity == quantity && $0.explanation?.claim != .known }
         case .factor(let c):
-            let seen = ratios[quantity] ?? []
+            let seen = ratios.filter { Finding.quantity(of: $0.what()) == quantity }
             return seen.allSatisfy { $0.ratio.map { abs($0 - c) <= 1e-5 * abs(c) } ?? false }
                 && seen.map(\.entries).reduce(0, +) > 1
         }

@@ -50,14 +50,29 @@ public struct Grader: Sendable {
     /// Starts `executable arguments` (the course's own command that builds a grader and
     /// exits) detached from this process: it goes on after this command ends, and whatever
     /// command needs the library next waits for it through the library's lock.
+    ///
+    /// It is spawned directly, in a session of its own with /dev/null for its standard files,
+    /// and never waited for: when this command ends, init adopts it.
     public static func startPreparing(executable: URL, arguments: [String]) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        var actions = posix_spawn_file_actions_t()
+        var attributes = posix_spawnattr_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawnattr_init(&attributes)
+        defer {
+            posix_spawn_file_actions_destroy(&actions)
+            posix_spawnattr_destroy(&attributes)
+        }
+        for fd: Int32 in 0...2 { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        let newSession: Int32 = 0x80  // POSIX_SPAWN_SETSID, which Swift does not import
+        posix_spawnattr_setflags(&attributes, Int16(newSession | POSIX_SPAWN_SETSIGMASK))
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        // Under the spawn lock, as every child: no file being written is inherited.
+        _ = ChildProcess.withoutSpawning { posix_spawn(&pid, executable.path, &actions, &attributes, argv, environ) }
     }
 
     /// What the user should know about the sandbox on this machine (none, or a weaker one

@@ -187,13 +187,21 @@ struct LibraryBuild: Sendable {
         guard geteuid() == 0 else { return true }
         let lines = recorded.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 2).map(String.init) }
         guard lines.count == LibraryBuild.sealedFiles.count else { return false }
-        return zip(LibraryBuild.sealedFiles, lines).allSatisfy { name, line in
+        var restamped = false
+        let intact = zip(LibraryBuild.sealedFiles, lines).allSatisfy { name, line in
             guard line.count == 3, line[0] == name else { return false }
             let path = folder.appendingPathComponent(name).path
             if line[2] == changeStamp(path) { return true }
             let bytes = (try? Data(contentsOf: URL(fileURLWithPath: path))).map(Array.init) ?? []
+            restamped = true
             return sha256Hex(bytes) == line[1]
         }
+        // The contents are as built, only the stamps moved (a change of owner or mode, a
+        // link): the new stamps are recorded, so the next check does not hash again.
+        if intact && restamped {
+            try? Data(LibraryBuild.fingerprint(of: folder).utf8).write(to: marker, options: .atomic)
+        }
+        return intact
     }
 
     static func sources(of module: String, in workspace: Workspace) throws -> [URL] {
