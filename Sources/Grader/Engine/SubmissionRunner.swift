@@ -210,13 +210,19 @@ final class SubmissionRunner {
     struct Planned: Error {}
 
     /// A function and its arguments, as a key to the answers of a batch.
+    /// Two keys are equal when their arguments are bit for bit the same (NaN included).
     private struct CallKey: Hashable {
         let function: String
-        let arguments: String
+        let arguments: [WireValue]
 
-        init(function: String, arguments: [WireValue]) {
-            self.function = function
-            self.arguments = WireValue.list(arguments).encoded
+        static func == (a: CallKey, b: CallKey) -> Bool {
+            a.function == b.function && a.arguments.count == b.arguments.count
+                && zip(a.arguments, b.arguments).allSatisfy { $0.isIdentical(to: $1) }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(function)
+            for argument in arguments { argument.hashBits(into: &hasher) }
         }
     }
 
@@ -496,5 +502,37 @@ extension Duration {
     var formattedSeconds: String {
         let seconds = Double(components.seconds) + Double(components.attoseconds) * 1e-18
         return "\(formatNumber(seconds, digits: 2)) s"
+    }
+}
+
+extension WireValue {
+    /// Whether two values are the same bit for bit: a NaN is identical to the same NaN.
+    func isIdentical(to other: WireValue) -> Bool {
+        switch (self, other) {
+        case (.double(let a), .double(let b)): a.bitPattern == b.bitPattern
+        case (.int(let a), .int(let b)): a == b
+        case (.bool(let a), .bool(let b)): a == b
+        case (.doubles(let a), .doubles(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.bitPattern == $1.bitPattern }
+        case (.ints(let a), .ints(let b)): a == b
+        case (.matrix(let a), .matrix(let b)):
+            a.rows == b.rows && a.columns == b.columns && zip(a.scalars, b.scalars).allSatisfy { $0.bitPattern == $1.bitPattern }
+        case (.list(let a), .list(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.isIdentical(to: $1) }
+        default: false
+        }
+    }
+
+    /// Hashes the value as `isIdentical(to:)` compares it.
+    func hashBits(into hasher: inout Hasher) {
+        switch self {
+        case .double(let x): hasher.combine(0); hasher.combine(x.bitPattern)
+        case .int(let n): hasher.combine(1); hasher.combine(n)
+        case .bool(let b): hasher.combine(2); hasher.combine(b)
+        case .doubles(let xs): hasher.combine(3); hasher.combine(xs.count); for x in xs { hasher.combine(x.bitPattern) }
+        case .ints(let ns): hasher.combine(4); hasher.combine(ns)
+        case .matrix(let m):
+            hasher.combine(5); hasher.combine(m.rows); hasher.combine(m.columns)
+            for x in m.scalars { hasher.combine(x.bitPattern) }
+        case .list(let items): hasher.combine(6); hasher.combine(items.count); for item in items { item.hashBits(into: &hasher) }
+        }
     }
 }

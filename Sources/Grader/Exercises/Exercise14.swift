@@ -186,15 +186,21 @@ extension Catalogue {
     /// matrices, one matrix at a time.
     private static func numericGradient(_ t: CheckContext, at point: [Matrix], _ loss: ([Matrix]) throws -> Double) throws -> [Matrix] {
         let checker = GradientCheck()
-        return try point.indices.map { k in
-            let scalars = try point[k].scalars.indices.map { index in
+        let probes = point.indices.map { k in
+            point[k].scalars.indices.map { index in
                 let (plus, minus) = checker.probePoints(around: point[k].scalars, index: index)
                 var up = point, down = point
                 up[k] = Matrix(rows: point[k].rows, columns: point[k].columns, scalars: plus)
                 down[k] = Matrix(rows: point[k].rows, columns: point[k].columns, scalars: minus)
-                return try (loss(up) - loss(down)) / (2 * checker.step)
+                return (up, down)
             }
-            return Matrix(rows: point[k].rows, columns: point[k].columns, scalars: scalars)
+        }
+        // Every probe's call goes to the submission at once.
+        return try t.prefetching({ for (up, down) in probes.joined() { _ = try? loss(up); _ = try? loss(down) } }) {
+            try point.indices.map { k in
+                Matrix(rows: point[k].rows, columns: point[k].columns,
+                       scalars: try probes[k].map { up, down in try (loss(up) - loss(down)) / (2 * checker.step) })
+            }
         }
     }
 
