@@ -93,7 +93,14 @@ struct LibraryBuild: Sendable {
             try compile(arguments, toolchain: toolchain)
         }
         progress.record(step: modules.count + 1, of: modules.count + 1, "the sandbox launcher")
-        try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path]
+        // The launcher starts with every box: linked with the Swift runtime inside, it does
+        // not load it (a third of its start).
+        #if os(Linux)
+        let launcherFlags = ["-static-stdlib"]
+        #else
+        let launcherFlags: [String] = []
+        #endif
+        try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path] + launcherFlags
                     + sources(of: launcherModule, in: workspace).map(\.path), toolchain: toolchain)
         try seal(staging)
         try Data(fingerprint(of: staging).utf8).write(to: staging.appendingPathComponent("complete"))
@@ -125,13 +132,17 @@ struct LibraryBuild: Sendable {
     /// on every check would cost more than the check itself in a debug build, so the hash is
     /// remembered under a stamp of the files' names, sizes and modification times, and
     /// computed from the contents only when that stamp is new.
+    /// How the library is built; changing the flags of `prepare` changes it, so that a cache
+    /// built the old way is not used.
+    static let recipe = "recipe 2: -O -wmo libraries, a launcher with the Swift runtime linked in"
+
     static func contentHash(in workspace: Workspace, toolchain: Toolchain) throws -> String {
         let files = try (modules + [launcherModule]).flatMap { try sources(of: $0, in: workspace) }
-        var stamp = toolchain.fingerprint
+        var stamp = toolchain.fingerprint + "\n" + recipe
         for file in files { stamp += "\n\(file.path) \(fileStamp(file.path))" }
         let stampFile = workspace.cacheFolder.appendingPathComponent("stamps/library-\(sha256Hex(Array(stamp.utf8)).prefix(24))")
         if let remembered = try? String(contentsOf: stampFile, encoding: .utf8), remembered.count == 24 { return remembered }
-        var fingerprint = Array("\(toolchain.fingerprint)\n".utf8)
+        var fingerprint = Array("\(toolchain.fingerprint)\n\(recipe)\n".utf8)
         for file in files {
             fingerprint += Array(file.lastPathComponent.utf8)
             fingerprint += (try? Data(contentsOf: file)).map(Array.init) ?? []
