@@ -46,6 +46,14 @@ import Testing
         #expect(sha256Hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(sha256Hex([]) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(sha256Hex(Array(String(repeating: "a", count: 1000).utf8)) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+        // Lengths at the edges of the padding: the length fits in the last block or needs one more.
+        let expected = [55: "eb2c86e932179f4ba13fe8715a26124b77d6bad290b9b4c1cc140cf633300c19",
+                        56: "a5fc6e203a4c2b657d0d153885932414b2ffc6a93f0f8bf8b3183315e5a7212c",
+                        64: "a0fab1377f49a759b57f63318262ebe89fabfc990e8e93ceac2984561482b9d4",
+                        119: "68297a9eb141ce16bbc0847da1c0c48e2858704feaa13993bde29f87a198a6e1"]
+        for (count, digest) in expected {
+            #expect(sha256Hex(Array(String(repeating: "b", count: count).utf8)) == digest, "\(count) bytes")
+        }
     }
 }
 

@@ -76,6 +76,17 @@ struct LibraryBuild: Sendable {
         let staging = workspace.cacheFolder.appendingPathComponent("library-\(hash).staging-\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        // The launcher needs nothing of the modules: it compiles on the other core meanwhile.
+        // Linked with the Swift runtime inside, it does not load it when a box starts (a
+        // third of its start).
+        #if os(Linux)
+        let launcherFlags = ["-static-stdlib"]
+        #else
+        let launcherFlags: [String] = []
+        #endif
+        let launcherArguments = ["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path]
+            + launcherFlags + (try sources(of: launcherModule, in: workspace).map(\.path))
+        let launcher = ConcurrentCompile(launcherArguments, toolchain: toolchain)
         for (step, module) in modules.enumerated() {
             progress.record(step: step + 1, of: modules.count + 1, module)
             let library = staging.appendingPathComponent(Toolchain.libraryPrefix + module + Toolchain.librarySuffix)
@@ -90,18 +101,15 @@ struct LibraryBuild: Sendable {
             #endif
             for dependency in modules.prefix(while: { $0 != module }) { arguments += ["-l\(dependency)"] }
             arguments += try sources(of: module, in: workspace).map(\.path)
-            try compile(arguments, toolchain: toolchain)
+            do {
+                try compile(arguments, toolchain: toolchain)
+            } catch {
+                _ = try? launcher.wait()
+                throw error
+            }
         }
         progress.record(step: modules.count + 1, of: modules.count + 1, "the sandbox launcher")
-        // The launcher starts with every box: linked with the Swift runtime inside, it does
-        // not load it (a third of its start).
-        #if os(Linux)
-        let launcherFlags = ["-static-stdlib"]
-        #else
-        let launcherFlags: [String] = []
-        #endif
-        try compile(["-O", "-module-name", "course_box", "-o", staging.appendingPathComponent(launcherName).path] + launcherFlags
-                    + sources(of: launcherModule, in: workspace).map(\.path), toolchain: toolchain)
+        try launcher.wait()
         try seal(staging)
         try Data(fingerprint(of: staging).utf8).write(to: staging.appendingPathComponent("complete"))
         try? FileManager.default.removeItem(at: folder)
@@ -153,7 +161,7 @@ struct LibraryBuild: Sendable {
         return hash
     }
 
-    private static func compile(_ arguments: [String], toolchain: Toolchain) throws {
+    fileprivate static func compile(_ arguments: [String], toolchain: Toolchain) throws {
         let (status, output) = try runTool(toolchain.swiftc, arguments)
         guard status == .exited(0) else { throw BuildError.libraryFailed(output) }
     }
@@ -253,5 +261,28 @@ final class FileLock {
     func unlock() {
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+}
+
+/// One compile of the library run on a thread of its own, waited for later.
+private final class ConcurrentCompile: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var failure: (any Error)?
+
+    init(_ arguments: [String], toolchain: Toolchain) {
+        Thread.detachNewThread { [self] in
+            do {
+                try LibraryBuild.compile(arguments, toolchain: toolchain)
+            } catch {
+                failure = error
+            }
+            done.signal()
+        }
+    }
+
+    /// Waits for the compile to end, and throws its error if it failed.
+    func wait() throws {
+        done.wait()
+        if let failure { throw failure }
     }
 }
