@@ -90,7 +90,9 @@ struct LibraryBuild: Sendable {
         for (step, module) in modules.enumerated() {
             progress.record(step: step + 1, of: modules.count + 1, module)
             let library = staging.appendingPathComponent(Toolchain.libraryPrefix + module + Toolchain.librarySuffix)
+            // Whole-module optimization, with its code generation spread over the cores.
             var arguments = ["-parse-as-library", "-emit-library", "-emit-module", "-O", "-wmo",
+                             "-num-threads", String(min(max(ProcessInfo.processInfo.activeProcessorCount, 1), 8)),
                              "-module-name", module,
                              "-emit-module-path", staging.appendingPathComponent("\(module).swiftmodule").path,
                              "-I", staging.path, "-L", staging.path, "-o", library.path]
