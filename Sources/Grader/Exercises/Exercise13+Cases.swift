@@ -24,7 +24,8 @@ extension Catalogue {
     ]
 
     /// x · x, x + x, x / x, x − x; lesson 4's e = (a + b)(b + 1); (x · y) · z, where only the
-    /// reverse order reaches x and y; a product used by exp and tanh; an input not used.
+    /// reverse order reaches x and y; a product used by exp and tanh; an input not used; and
+    /// u(x) + x for each operation u of one operand.
     static let autodiffSharing = [
         ScalarProgram(inputs: [1.5], program: [2, 0, 0]),
         ScalarProgram(inputs: [1.5], program: [0, 0, 0]),
@@ -34,6 +35,14 @@ extension Catalogue {
         ScalarProgram(inputs: [0.5, -1.5, 2], program: [2, 0, 1, 2, 3, 2]),
         ScalarProgram(inputs: [0.5, -1.5], program: [2, 0, 1, 5, 2, 0, 7, 2, 0, 0, 3, 4]),
         ScalarProgram(inputs: [1.5, -2.5, 4], program: [3, 0, 1]),
+        // u(x) + x for each one-operand operation: x's gradient comes from the sum first and
+        // from u after it, so a u that assigns its operand's gradient instead of adding to it
+        // loses the first part.
+        ScalarProgram(inputs: [1.5], program: [4, 0, 0, 0, 1, 0], exponents: [3]),
+        ScalarProgram(inputs: [0.5], program: [5, 0, 0, 0, 1, 0]),
+        ScalarProgram(inputs: [1.5], program: [6, 0, 0, 0, 1, 0]),
+        ScalarProgram(inputs: [0.5], program: [7, 0, 0, 0, 1, 0]),
+        ScalarProgram(inputs: [1.5], program: [8, 0, 0, 0, 1, 0]),
     ]
 
     /// x alone; x · x; lesson 4's e; a product used twice; an input not used; ten squarings
