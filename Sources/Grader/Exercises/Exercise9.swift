@@ -39,7 +39,7 @@ extension Catalogue {
                   hints: ["Loop as convolve does, over (o, i, c, j), and add g[o, i] · kernels[o][c, j] to ∂L/∂x[c, t] at t = s·i + d·j − p when t is inside the signal. An input read by several outputs gets the sum."]) { t in
                 try expectInputGradient(t, ConvolutionCase.backward)
             },
-            Check("convolve and its gradients when the dilated kernel does not fit (L_out = 0) and when it fits exactly once", points: 2) { t in
+            Check("convolve and its gradients when the dilated kernel does not fit (L_out = 0), when it fits exactly once, and with one channel in and out", points: 2) { t in
                 for c in ConvolutionCase.degenerate {
                     try expectConvolution(t, c)
                     try expectBiasGradient(t, c)
@@ -278,11 +278,12 @@ private struct ConvolutionCase {
                                  stride: 2, dilation: 1, padding: 1, seed: 3)
 
     /// A dilated kernel 5 wide on 4 positions with stride 2 (no output, although Swift's
-    /// (4 − 5)/2 + 1 is 1), and one 5 wide on 3 positions padded by 1 on each side (exactly
-    /// one output).
+    /// (4 − 5)/2 + 1 is 1), one 5 wide on 3 positions padded by 1 on each side (exactly
+    /// one output), and a single channel in and out (one kernel, one row).
     static let degenerate = [
         random(inputChannels: 2, outputChannels: 2, kernelSize: 3, length: 4, stride: 2, dilation: 2, padding: 0, seed: 9),
         random(inputChannels: 2, outputChannels: 3, kernelSize: 3, length: 3, stride: 2, dilation: 2, padding: 1, seed: 10),
+        random(inputChannels: 1, outputChannels: 1, kernelSize: 2, length: 5, stride: 1, dilation: 1, padding: 0, seed: 11),
     ]
 
     /// Hidden cases: an even kernel, a valid stride-3 layer, a kernel wider than the signal,
