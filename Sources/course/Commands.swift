@@ -66,8 +66,9 @@ let commandSpecs: [CommandSpec] = [
                     OptionSpec(name: "--jobs", value: "n", help: "Files graded at once (default: the number of cores)."),
                     OptionSpec(name: "--json", value: nil, help: "Print the outcome as JSON."),
                     OptionSpec(name: "--allow-dirty", value: nil, help: "Verify the working tree as it is: uncommitted checks, starters, solutions and mutants."),
+                    OptionSpec(name: "--sweep", value: nil, help: "Grade every one-line change of the solutions instead, and list those only a hidden check catches or none does."),
                 ],
-                discussion: "Verifies the last commit's starters, solutions and mutants; with uncommitted changes it stops unless --allow-dirty. Mutants are the known mistakes in solutions/mutants/<exercise>.mutants, each a short record of the lines it changes in the solution."),
+                discussion: "Verifies the last commit's starters, solutions and mutants; with uncommitted changes it stops unless --allow-dirty. Mutants are the known mistakes in solutions/mutants/<exercise>.mutants, each a short record of the lines it changes in the solution. With --sweep it looks for mistakes nobody recorded: it changes one operator in one line of the solution at a time (+ for −, < for ≤, = for +=, rows for columns, …), grades each change, and exits 1 if some change is caught only by a hidden check."),
     CommandSpec(name: "grade", abstract: "Instructors: grade a class folder DIR/<student>/exerciseN.swift, with a gradebook.",
                 arguments: [("folder", "The class folder: one folder per student, holding exerciseN.swift files.", false)],
                 options: [

@@ -25,6 +25,9 @@ func verify(_ invocation: Invocation) throws -> Int32 {
     if let committed, !committed.isDirty { source = try committed.materialise() }
     defer { if let source { try? FileManager.default.removeItem(at: source) } }
     let files = source.map { Workspace(root: $0) } ?? workspace
+    if invocation.flags.contains("--sweep") {
+        return try sweep(exercises, solutions: files, grader: try makeGrader(workspace), jobs: jobs, json: invocation.flags.contains("--json"))
+    }
     var outcomes = try Verification(grader: try makeGrader(workspace), files: files).verify(exercises, jobs: jobs)
     if let source {
         // Name the files as the course does, not by the temporary copy's path.
@@ -68,6 +71,40 @@ func verify(_ invocation: Invocation) throws -> Int32 {
         }
     }
     return outcomes.allSatisfy { $0.problems.isEmpty } ? 0 : 1
+}
+
+/// `course verify --sweep`: grades every one-line mutant of the solutions and lists those
+/// that only a hidden check catches and those that pass every check.
+private func sweep(_ exercises: [Exercise], solutions: Workspace, grader: Grader, jobs: Int, json: Bool) throws -> Int32 {
+    let sweep = MutationSweep(grader: grader)
+    var all: [String: [MutationSweep.Outcome]] = [:]
+    let style = TerminalStyle.standardOutput
+    for exercise in exercises {
+        let outcomes = try sweep.run(exercise, solution: solutions.solutionFile(exercise), jobs: jobs)
+        all[exercise.id] = outcomes
+        guard !json else { continue }
+        let count = { (verdict: MutationSweep.Verdict) in outcomes.filter { $0.verdict == verdict }.count }
+        let hiddenOnly = count(.caughtOnlyByHidden), passing = count(.passesEveryCheck)
+        let mark = hiddenOnly == 0 ? style.green("✓") : style.red("✗")
+        print("\(mark) \(exercise.id): \(outcomes.count) one-line mutants of the solution: \(count(.caughtVisibly)) caught by a visible check, "
+              + "\(hiddenOnly) only by a hidden one, \(passing) pass every check, \(count(.doesNotCompile)) do not compile")
+        for (verdict, heading) in [(MutationSweep.Verdict.caughtOnlyByHidden, "Only a hidden check catches (add a visible check):"),
+                                   (.passesEveryCheck, "Pass every check (each computes the same function, or a check is missing):")] {
+            let listed = outcomes.filter { $0.verdict == verdict }
+            guard !listed.isEmpty else { continue }
+            print("    " + heading)
+            for outcome in listed {
+                print(style.dim("      line \(outcome.line): \(outcome.original.trimmingCharacters(in: .whitespaces))"))
+                print(style.dim("        becomes \(outcome.changed.trimmingCharacters(in: .whitespaces))"))
+            }
+        }
+    }
+    if json {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        print(String(decoding: try encoder.encode(all), as: UTF8.self))
+    }
+    return all.values.allSatisfy { $0.allSatisfy { $0.verdict != .caughtOnlyByHidden } } ? 0 : 1
 }
 
 /// The `--jobs` option, or the number of cores.
