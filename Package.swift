@@ -13,18 +13,21 @@ let package = Package(
         .target(name: "CourseKit"),
         // What the grader links into every submission: the wire format and the call loop.
         .target(name: "SubmissionRuntime", dependencies: ["CourseKit"]),
+        // The answers of the exercises: computed here, read from recorded keys in the student
+        // version, which leaves their code out (never linked into a submission).
+        .target(name: "Answers"),
         // One module per lesson: the reference implementation and what `course run` shows.
         .target(name: "Perceptron", dependencies: ["CourseKit"]),
         .target(name: "ShallowNetworks", dependencies: ["CourseKit"]),
         .target(name: "XOR", dependencies: ["CourseKit"]),
         .target(name: "Backpropagation", dependencies: ["CourseKit"]),
-        .target(name: "Convolution", dependencies: ["CourseKit"]),
+        .target(name: "Convolution", dependencies: ["CourseKit", "Answers"]),
         .target(name: "SelfAttention", dependencies: ["CourseKit"]),
         // The launcher of a box: namespaces, file system, limits, user and system-call filter,
         // then the submission (or the compiler). The grader compiles it into its cache.
         .executableTarget(name: "course-box", path: "Sources/SandboxLauncher"),
         // The exercise catalogue, the compile-and-run engine, the judges and the reports.
-        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Perceptron", "ShallowNetworks", "XOR", "Backpropagation", "Convolution", "SelfAttention"]),
+        .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Answers", "Perceptron", "ShallowNetworks", "XOR", "Backpropagation", "Convolution", "SelfAttention"]),
         // Argument parsing and dispatch only.
         .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
         // The benchmark of the grader against the bare compiler: `swift run course-bench`.
@@ -38,7 +41,7 @@ let package = Package(
         .testTarget(name: "BackpropagationTests", dependencies: ["Backpropagation", "CourseKit", "CourseTestSupport"]),
         .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit", "CourseTestSupport"]),
         .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit", "CourseTestSupport"]),
-        .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime", "CourseTestSupport"]),
+        .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime", "Answers", "CourseTestSupport"]),
         .testTarget(name: "CourseTests", dependencies: ["course", "CourseTestSupport"]),
     ]
 )

@@ -39,7 +39,10 @@ func export(_ invocation: Invocation) throws -> Int32 {
     let committed = try committedCourse(invocation, workspace, doing: "export")
     let source = try committed.materialise()
     defer { try? FileManager.default.removeItem(at: source) }
-    let written = try StudentExport(workspace: Workspace(root: source)).write(to: destination)
+    // The answers the copy needs in place of their code: the lessons and the visible checks,
+    // run here against the committed solutions.
+    let answers = try AnswerRecording.record(grader: try makeGrader(workspace), solutions: Workspace(root: source))
+    let written = try StudentExport(workspace: Workspace(root: source)).write(to: destination, answers: answers)
     print("Wrote the student version of \(committed.description) (\(written.files.count) files) to \(Workspace.displayPath(destination)).")
     if let note = leftOut(committed) { print(note) }
     let withheld = written.withheldPoints.values.reduce(0, +)

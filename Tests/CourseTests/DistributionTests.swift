@@ -190,6 +190,17 @@ struct DistributionTests {
                 Issue.record("\(url.path) contains the body of a solution's function:\n\(passage)")
             }
         }
+        // Exercise 10's functions answer from keys recorded at export: their code is left out,
+        // the lessons' and visible checks' answers are there, the hidden checks' cases are not.
+        let convolution = try String(contentsOf: destination.appendingPathComponent("Sources/Convolution/Convolution1D.swift"), encoding: .utf8)
+        #expect(!convolution.contains("(padded - span) / stride + 1") && convolution.contains("AnswerKeys.unrecorded()"))
+        let field = try String(contentsOf: destination.appendingPathComponent("Sources/Convolution/ReceptiveField.swift"), encoding: .utf8)
+        #expect(!field.contains("r += d * (K - 1) * jump") && field.contains("AnswerKeys.unrecorded()"))
+        let keys = try String(contentsOf: destination.appendingPathComponent("Sources/Answers/answer-keys.txt"), encoding: .utf8)
+        #expect(keys.contains("Convolution.outputLength(6;3;1;1;1)\t6\n"), "the lesson's first row")
+        #expect(keys.contains("Convolution.receptiveField(3,3,3;1,1,1;1,1,1)\t7\n"), "three layers of K = 3")
+        #expect(!keys.contains("Convolution.outputLength(100;7;4;3;5)") && !keys.contains("Convolution.receptiveField(2,4,3;3,1,2;2,1,3)"),
+                "a hidden check's case")
         let readme = try String(contentsOf: destination.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(!readme.contains("For instructors"))
         #expect(readme.hasPrefix("```\nswift run course run lesson1"))
@@ -283,6 +294,28 @@ struct DistributionTests {
 
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
+
+        // Exercise 10 answers from its keys: lesson 5 prints what the instructor's course does,
+        // and a wrong submission gets the same report (the smaller inputs tried while looking
+        // for the smallest difference have no key, and are passed over).
+        let lesson = try run(["run", "lesson5"])
+        let instructors = try course("run", "lesson5")
+        let body = { (text: String) in text.split(separator: "\n").dropFirst().joined(separator: "\n") }
+        #expect(lesson.status == 0 && body(lesson.stdout) == body(instructors.stdout), "lesson 5 from the keys")
+        let wrong = solved.appendingPathComponent("wrong/exercise10.swift")
+        try FileManager.default.createDirectory(at: wrong.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let solution = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise10.swift"), encoding: .utf8)
+        #expect(solution.contains("return (padded - span) / stride + 1"))
+        try Data(solution.replacingOccurrences(of: "return (padded - span) / stride + 1", with: "return (padded - span) / stride").utf8).write(to: wrong)
+        let here = try run(["check", "exercise10", "--file", wrong.path, "--json"])
+        let there = try course("check", "exercise10", "--file", wrong.path, "--json")
+        func visible(_ text: String) -> [[String]] {
+            let checks = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?["checks"] as? [[String: Any]] ?? []
+            return checks.filter { $0["visibility"] as? String == "visible" }
+                .map { [$0["name"] as? String ?? "", $0["status"] as? String ?? ""] + ($0["messages"] as? [String] ?? []) }
+        }
+        #expect(here.status == 1 && !visible(here.stdout).isEmpty && visible(here.stdout) == visible(there.stdout),
+                "\(here.stdout)")
     }
 
     @Test func gradescopeAutograderWritesResultsForOneSubmission() throws {

@@ -106,6 +106,8 @@ public enum DistributionError: Error, CustomStringConvertible {
     case destinationNotEmpty(String)
     case hiddenCheckOutsideMarkers(String)
     case unreadableHiddenPoints(String)
+    case unpairedAnswerMarkers(String)
+    case solutionFailsWhileRecording(String)
 
     public var description: String {
         switch self {
@@ -117,6 +119,12 @@ public enum DistributionError: Error, CustomStringConvertible {
         case .unreadableHiddenPoints(let file):
             "\(file) has a hidden check whose points cannot be read: write each as Check(\"name\", points: N, visibility: .hidden), "
                 + "so that the student version can say how many points the instructor grades."
+        case .unpairedAnswerMarkers(let file):
+            "\(file) has a '// answer: exerciseN begin' line without its '// answer: exerciseN end' (or the other way round), "
+                + "so the student version cannot leave that answer's code out."
+        case .solutionFailsWhileRecording(let exercise):
+            "The solution of \(exercise) fails a visible check, so the answers the student version needs cannot be recorded; "
+                + "run `course verify \(exercise)`."
         }
     }
 }

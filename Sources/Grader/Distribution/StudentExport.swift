@@ -1,3 +1,4 @@
+import Answers
 import Foundation
 
 /// The student version of the course: everything a student needs to read the lessons, run
@@ -22,6 +23,8 @@ public struct StudentExport {
 
     /// Targets that need the solutions, and so stay with the instructor.
     static let instructorTargets = ["GraderTests", "CourseTests", "course-bench"]
+    /// The recorded answers, beside the code that reads them.
+    static let answerKeysFile = "Sources/Answers/" + AnswerKeys.fileName
     /// The file that records the withheld points.
     static let withheldPointsFile = "Sources/Grader/Distribution/WithheldPoints.swift"
 
@@ -35,8 +38,12 @@ public struct StudentExport {
 
     /// Writes the student version into `destination` (a new or empty folder) and returns the
     /// files written and the points withheld.
+    ///
+    /// `answers` are the lines of the key file that `AnswerRecording.record` returns: the code
+    /// between `// answer: exerciseN begin` and `end` in the lesson modules is left out, and
+    /// the copy answers from the keys instead.
     @discardableResult
-    public func write(to destination: URL) throws -> Written {
+    public func write(to destination: URL, answers: [String]) throws -> Written {
         var withheld: [String: Double] = [:]
         let copy = CourseCopy(
             workspace: workspace,
@@ -53,6 +60,10 @@ public struct StudentExport {
                     }
                     return stripped
                 }
+                if path.hasPrefix("Sources/"), path.hasSuffix(".swift"),
+                   let stripped = try AnswerRecording.withoutAnswerCode(text, file: path) {
+                    return stripped
+                }
                 if path == "Package.swift" { return CourseCopy.removingTargets(StudentExport.instructorTargets, from: text) }
                 if path == "README.md" {
                     return CourseCopy.removingRegions(text, begin: StudentExport.instructorsBegin, end: StudentExport.instructorsEnd)
@@ -64,6 +75,9 @@ public struct StudentExport {
         let withheldFile = destination.appendingPathComponent(StudentExport.withheldPointsFile)
         try Data(StudentExport.withheldPointsSource(withheld).utf8).write(to: withheldFile)
         if !written.contains(StudentExport.withheldPointsFile) { written.append(StudentExport.withheldPointsFile) }
+        let keys = destination.appendingPathComponent(StudentExport.answerKeysFile)
+        try Data((answers.joined(separator: "\n") + "\n").utf8).write(to: keys)
+        written.append(StudentExport.answerKeysFile)
         written += try keepStarters(in: destination)
         return Written(files: written, withheldPoints: withheld)
     }

@@ -1,0 +1,143 @@
+import Foundation
+
+/// A value an answer key can hold: written as one line of text and read back exactly.
+public protocol AnswerValue {
+    /// The value as text without newlines.
+    var answerText: String { get }
+    /// Reads a value written by `answerText`.
+    init?(answerText: String)
+    /// What a key that was not recorded answers, so that nothing crashes.
+    static var standIn: Self { get }
+}
+
+extension Int: AnswerValue {
+    public var answerText: String { String(self) }
+    public init?(answerText: String) { self.init(answerText) }
+    public static var standIn: Int { 0 }
+}
+
+extension Array: AnswerValue where Element == Int {
+    public var answerText: String { map(String.init).joined(separator: ",") }
+    public init?(answerText: String) {
+        if answerText.isEmpty { self = []; return }
+        let values = answerText.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
+        guard values.allSatisfy({ $0 != nil }) else { return nil }
+        self = values.map { $0! }
+    }
+    public static var standIn: [Int] { [] }
+}
+
+/// The answers of the exercises, in the student version of the course, where the code that
+/// computes them is left out.
+///
+/// In the instructor's course a function an exercise asks for keeps its code, wrapped:
+///
+///     public func outputLength(inputLength: Int, …) -> Int {
+///         AnswerKeys.answer("Convolution.outputLength", [inputLength, …]) {
+///             // answer: exercise10 begin
+///             …
+///             // answer: exercise10 end
+///         }
+///     }
+///
+/// and computes as before. `course export` records every answer the lessons and the visible
+/// checks ask for, leaves out the code between the markers, and ships the answers in
+/// `Sources/Answers/answer-keys.txt`; there `answer` reads them instead. An answer that
+/// was not recorded is a stand-in (0, an empty list), counted in `misses`, so that the
+/// grader can tell that it does not know the right answer rather than state a wrong one.
+public enum AnswerKeys {
+    /// Returns the answer of `function` for `arguments`: computed, or read from the keys.
+    public static func answer<T: AnswerValue>(_ function: String, _ arguments: @autoclosure () -> [any AnswerValue],
+                                              compute: () -> T) -> T {
+        let book = Book.shared
+        guard book.isActive else { return compute() }
+        let key = function + "(" + arguments().map(\.answerText).joined(separator: ";") + ")"
+        if let recorded = book.recorded {
+            if let text = recorded[key], let value = T(answerText: text) { return value }
+            book.miss()
+            return T.standIn
+        }
+        let value = compute()
+        book.record(key, value.answerText)
+        return value
+    }
+
+    /// Stands for the code the student version leaves out. It is never called there (the
+    /// keys answer instead); should it be, it answers like a key that was not recorded.
+    public static func unrecorded<T: AnswerValue>() -> T {
+        Book.shared.miss()
+        return T.standIn
+    }
+
+    /// How many answers were asked for and not found in the keys, since the program started.
+    public static var misses: Int { Book.shared.missCount }
+
+    /// Whether this copy of the course answers from recorded keys.
+    public static var fromKeys: Bool { Book.shared.recorded != nil }
+
+    /// Starts recording every answer computed, for `course export`.
+    public static func startRecording() { Book.shared.startRecording() }
+
+    /// Stops recording and returns the answers recorded, as the lines of a key file.
+    public static func stopRecording() -> [String] { Book.shared.stopRecording() }
+
+    /// The file of recorded answers, beside this source file.
+    public static let fileName = "answer-keys.txt"
+
+    /// Reads the lines of a key file: `key<TAB>answer`.
+    static func parse(_ text: String) -> [String: String] {
+        var table: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { table[String(parts[0])] = String(parts[1]) }
+        }
+        return table
+    }
+
+    private final class Book: @unchecked Sendable {
+        static let shared = Book()
+
+        /// The recorded answers, in the student version.
+        let recorded: [String: String]?
+        private let lock = NSLock()
+        private var recording: [String: String]?
+        private(set) var missCount = 0
+
+        init() {
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(AnswerKeys.fileName)
+            recorded = (try? String(contentsOf: file, encoding: .utf8)).map(AnswerKeys.parse)
+        }
+
+        /// Whether answers are read or written at all: otherwise `answer` only computes.
+        var isActive: Bool {
+            if recorded != nil { return true }
+            lock.lock()
+            defer { lock.unlock() }
+            return recording != nil
+        }
+
+        func miss() {
+            lock.lock()
+            missCount += 1
+            lock.unlock()
+        }
+
+        func record(_ key: String, _ value: String) {
+            lock.lock()
+            recording?[key] = value
+            lock.unlock()
+        }
+
+        func startRecording() {
+            lock.lock()
+            recording = [:]
+            lock.unlock()
+        }
+
+        func stopRecording() -> [String] {
+            lock.lock()
+            defer { recording = nil; lock.unlock() }
+            return (recording ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }
+        }
+    }
+}

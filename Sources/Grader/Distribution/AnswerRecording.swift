@@ -1,0 +1,63 @@
+import Answers
+import CourseKit
+import Foundation
+
+/// The answers a student version needs in place of the code that computes them: every answer
+/// that the lessons' runs (with their figures) and the visible checks of every exercise,
+/// graded against the solutions, ask for. Hidden checks are not run, so their cases stay
+/// unknown to students.
+public struct AnswerRecording {
+    /// The lines that enclose the code of an answer in a lesson module.
+    static let begin = "// answer: exercise"
+    static let beginSuffix = " begin"
+    static let end = "// answer: exercise"
+    static let endSuffix = " end"
+
+    /// Records the answers, grading the solutions in `solutions` with `grader`, and returns
+    /// the lines of the key file.
+    public static func record(grader: Grader, solutions: Workspace) throws -> [String] {
+        AnswerKeys.startRecording()
+        var finished = false
+        defer { if !finished { _ = AnswerKeys.stopRecording() } }
+        for lesson in Catalogue.lessons {
+            lesson.run(on: LessonConsole(write: { _ in }, saveFigure: { _, _ in }))
+        }
+        for exercise in Catalogue.exercises {
+            let visible = Exercise(number: exercise.number, title: exercise.title, lesson: exercise.lesson,
+                                   functions: exercise.functions, hints: exercise.hints,
+                                   checks: exercise.checks.filter { $0.visibility == .visible })
+            let result = try grader.grade(visible, file: solutions.solutionFile(exercise))
+            guard result.status == .passed else {
+                throw DistributionError.solutionFailsWhileRecording(exercise.id)
+            }
+        }
+        finished = true
+        return AnswerKeys.stopRecording()
+    }
+
+    /// Returns a lesson module's source with the code of every answer replaced by a call that
+    /// reads the keys, or nil when it has none; throws when its markers do not pair up.
+    static func withoutAnswerCode(_ text: String, file: String) throws -> String? {
+        guard text.contains(begin) else { return nil }
+        var kept: [String] = []
+        var inside = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let isBegin = trimmed.hasPrefix(begin) && trimmed.hasSuffix(beginSuffix)
+            let isEnd = trimmed.hasPrefix(end) && trimmed.hasSuffix(endSuffix)
+            if isBegin {
+                guard !inside else { throw DistributionError.unpairedAnswerMarkers(file) }
+                inside = true
+                let indent = line.prefix { $0 == " " }
+                kept.append(indent + "return AnswerKeys.unrecorded()")
+            } else if isEnd {
+                guard inside else { throw DistributionError.unpairedAnswerMarkers(file) }
+                inside = false
+            } else if !inside {
+                kept.append(String(line))
+            }
+        }
+        guard !inside else { throw DistributionError.unpairedAnswerMarkers(file) }
+        return kept.joined(separator: "\n")
+    }
+}
