@@ -17,7 +17,7 @@ let package = Package(
         // version, which leaves their code out (never linked into a submission).
         .target(name: "Answers"),
         // One module per lesson: the reference implementation and what `course run` shows.
-        .target(name: "Perceptron", dependencies: ["CourseKit"]),
+        .target(name: "Perceptron", dependencies: ["CourseKit", "Answers"]),
         .target(name: "ShallowNetworks", dependencies: ["CourseKit"]),
         .target(name: "XOR", dependencies: ["CourseKit"]),
         .target(name: "Backpropagation", dependencies: ["CourseKit"]),

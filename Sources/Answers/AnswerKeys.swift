@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A value an answer key can hold: written as one line of text and read back exactly.
 public protocol AnswerValue {
@@ -14,6 +15,13 @@ extension Int: AnswerValue {
     public var answerText: String { String(self) }
     public init?(answerText: String) { self.init(answerText) }
     public static var standIn: Int { 0 }
+}
+
+extension Double: AnswerValue {
+    /// Swift's shortest text that reads back as the same number (nan and ±inf included).
+    public var answerText: String { description }
+    public init?(answerText: String) { self.init(answerText) }
+    public static var standIn: Double { 0 }
 }
 
 extension Array: AnswerValue where Element == Int {
@@ -108,13 +116,10 @@ public enum AnswerKeys {
             recorded = (try? String(contentsOf: file, encoding: .utf8)).map(AnswerKeys.parse)
         }
 
-        /// Whether answers are read or written at all: otherwise `answer` only computes.
-        var isActive: Bool {
-            if recorded != nil { return true }
-            lock.lock()
-            defer { lock.unlock() }
-            return recording != nil
-        }
+        /// Whether answers are read or written at all: otherwise `answer` only computes, at the
+        /// cost of one atomic load (lesson runs call some answers millions of times).
+        var isActive: Bool { recorded != nil || recordingOn.load(ordering: .relaxed) }
+        private let recordingOn = Atomic<Bool>(false)
 
         func miss() {
             lock.lock()
@@ -131,12 +136,13 @@ public enum AnswerKeys {
         func startRecording() {
             lock.lock()
             recording = [:]
+            recordingOn.store(true, ordering: .relaxed)
             lock.unlock()
         }
 
         func stopRecording() -> [String] {
             lock.lock()
-            defer { recording = nil; lock.unlock() }
+            defer { recording = nil; recordingOn.store(false, ordering: .relaxed); lock.unlock() }
             return (recording ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)\t\($0.value)" }
         }
     }
