@@ -190,8 +190,12 @@ struct DistributionTests {
                 Issue.record("\(url.path) contains the body of a solution's function:\n\(passage)")
             }
         }
-        // Exercise 10's functions answer from keys recorded at export: their code is left out,
+        // Exercises 1 and 10 answer from keys recorded at export: their code is left out,
         // the lessons' and visible checks' answers are there, the hidden checks' cases are not.
+        let activations = try String(contentsOf: destination.appendingPathComponent("Sources/Perceptron/SmoothActivations.swift"), encoding: .utf8)
+        #expect(!activations.contains("return s * (1 - s)") && !activations.contains("log1p(exp(-abs(x)))"))
+        let piecewise = try String(contentsOf: destination.appendingPathComponent("Sources/Perceptron/PiecewiseActivations.swift"), encoding: .utf8)
+        #expect(!piecewise.contains("alpha * expm1(x)") && !piecewise.contains("x >= 0 ? 1 : slope"))
         let convolution = try String(contentsOf: destination.appendingPathComponent("Sources/Convolution/Convolution1D.swift"), encoding: .utf8)
         #expect(!convolution.contains("(padded - span) / stride + 1") && convolution.contains("AnswerKeys.unrecorded()"))
         let field = try String(contentsOf: destination.appendingPathComponent("Sources/Convolution/ReceptiveField.swift"), encoding: .utf8)
@@ -295,13 +299,15 @@ struct DistributionTests {
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
 
-        // Exercise 10 answers from its keys: lesson 5 prints what the instructor's course does,
+        // Exercises 1 and 10 answer from keys: lessons 1 and 5 print what the instructor's course does,
         // and a wrong submission gets the same report (the smaller inputs tried while looking
         // for the smallest difference have no key, and are passed over).
-        let lesson = try run(["run", "lesson5"])
-        let instructors = try course("run", "lesson5")
         let body = { (text: String) in text.split(separator: "\n").dropFirst().joined(separator: "\n") }
-        #expect(lesson.status == 0 && body(lesson.stdout) == body(instructors.stdout), "lesson 5 from the keys")
+        for name in ["lesson1", "lesson5"] {
+            let lesson = try run(["run", name])
+            let instructors = try course("run", name)
+            #expect(lesson.status == 0 && body(lesson.stdout) == body(instructors.stdout), "\(name) from the keys")
+        }
         let wrong = solved.appendingPathComponent("wrong/exercise10.swift")
         try FileManager.default.createDirectory(at: wrong.deletingLastPathComponent(), withIntermediateDirectories: true)
         let solution = try String(contentsOf: packageRoot.appendingPathComponent("solutions/exercise10.swift"), encoding: .utf8)
