@@ -29,7 +29,7 @@ let package = Package(
         // The exercise catalogue, the compile-and-run engine, the judges and the reports.
         .target(name: "Grader", dependencies: ["CourseKit", "SubmissionRuntime", "Answers", "Perceptron", "ShallowNetworks", "XOR", "Backpropagation", "Convolution", "SelfAttention"]),
         // Argument parsing and dispatch only.
-        .executableTarget(name: "course", dependencies: ["Grader", "CourseKit"]),
+        .executableTarget(name: "course", dependencies: ["Grader", "CourseKit", "Answers"]),
         // The benchmark of the grader against the bare compiler: `swift run course-bench`.
         .executableTarget(name: "course-bench"),
         // What the test targets share: figure checks, numeric expectations, source edits.

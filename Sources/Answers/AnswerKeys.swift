@@ -112,8 +112,10 @@ public enum AnswerKeys {
         private(set) var missCount = 0
 
         init() {
-            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(AnswerKeys.fileName)
-            recorded = (try? String(contentsOf: file, encoding: .utf8)).map(AnswerKeys.parse)
+            // COURSE_ANSWER_KEYS names another key file: a test's, or one being tried out.
+            let path = ProcessInfo.processInfo.environment["COURSE_ANSWER_KEYS"]
+                ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(AnswerKeys.fileName).path
+            recorded = (try? String(contentsOfFile: path, encoding: .utf8)).map(AnswerKeys.parse)
         }
 
         /// Whether answers are read or written at all: otherwise `answer` only computes, at the

@@ -238,7 +238,7 @@ public struct Grader: Sendable {
             runner.notices.removeAll()
             // In the student version, a check that needed an answer nobody recorded (one
             // computed from this submission's own results) cannot tell right from wrong here.
-            if AnswerKeys.misses - missesBefore > context.excusedMisses {
+            if AnswerKeys.misses > missesBefore {
                 result = unanswered(check, .skipped, "Not graded in this copy of the course: this check needs answers for your own "
                                     + "results, which only your instructor's grader computes.")
             }
