@@ -389,3 +389,21 @@ struct DistributionTests {
         #expect(readme.contains("zip -r ../autograder.zip setup.sh run_autograder source") && readme.contains("Ubuntu 22.04"))
     }
 }
+
+/// A copy whose answer keys lack what a check or a lesson needs says so; it never states a
+/// verdict or a number it does not have.
+@Suite struct MissingAnswerKeyTests {
+    @Test func withoutItsKeysACheckIsLeftUngradedAndALessonWarns() throws {
+        let keys = FileManager.default.temporaryDirectory.appendingPathComponent("empty-keys-\(getpid()).txt")
+        try Data().write(to: keys)
+        defer { try? FileManager.default.removeItem(at: keys) }
+        let environment = ["COURSE_ANSWER_KEYS": keys.path, "NO_COLOR": "1"]
+        let check = try course("check", "exercise10", "--file", "solutions/exercise10.swift", "--json", environment: environment)
+        let checks = (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["checks"] as? [[String: Any]] ?? []
+        #expect(!checks.isEmpty && checks.allSatisfy { $0["status"] as? String == "skipped" }, "\(check.stdout)")
+        #expect(checks.filter { $0["visibility"] as? String == "visible" }
+            .allSatisfy { ($0["messages"] as? [String])?.first?.hasPrefix("Not graded in this copy of the course") == true })
+        let lesson = try course("run", "lesson1", environment: environment)
+        #expect(lesson.status == 1 && lesson.stderr.contains("were not in this copy's answer keys"), "\(lesson.stderr)")
+    }
+}
