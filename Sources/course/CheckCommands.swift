@@ -12,6 +12,7 @@ func exerciseToWorkOn(_ invocation: Invocation, _ progress: StudentProgress) thr
 
 func check(_ invocation: Invocation) throws -> Int32 {
     let workspace = try locateCourse()
+    try requireAnswerKeys(workspace)
     var progress = StudentProgress.load(from: workspace)
     guard let chosen = try exerciseToWorkOn(invocation, progress) else {
         print("Every exercise passes. Nothing left to check: well done.")

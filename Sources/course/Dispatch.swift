@@ -1,3 +1,4 @@
+import Answers
 import Foundation
 import CourseKit
 import Grader
@@ -64,6 +65,14 @@ func locateCourse() throws -> Workspace {
     } catch {
         throw MissingCourse(message: "\(error)")
     }
+}
+
+/// Throws `MissingCourse` when this is a student version (it has no solutions) whose answer
+/// keys are gone: its lessons and checks would otherwise work with stand-ins.
+func requireAnswerKeys(_ workspace: Workspace) throws {
+    guard !FileManager.default.fileExists(atPath: workspace.solutionsFolder.path), !AnswerKeys.fromKeys else { return }
+    throw MissingCourse(message: "This copy of the course reads some answers from Sources/Answers/\(AnswerKeys.fileName), which is "
+                        + "missing or unreadable; copy it back from the course as you received it.")
 }
 
 /// No course folder was found: not a usage error, since the command line was right, but a

@@ -12,7 +12,9 @@ func runLesson(_ invocation: Invocation) throws -> Int32 {
         let suggestion = likelyName(name, prefix: "lesson", among: names).map { " Did you mean '\($0)'?" } ?? ""
         throw UsageError(message: "Unknown lesson '\(name)'.\(suggestion) Valid lessons: \(range(names)).", spec: invocation.spec)
     }
-    if let text = Catalogue.lessonFile(lesson, in: try locateCourse()) {
+    let workspace = try locateCourse()
+    try requireAnswerKeys(workspace)
+    if let text = Catalogue.lessonFile(lesson, in: workspace) {
         print(TerminalStyle.standardOutput.dim("Read along: \(Workspace.displayPath(text))"))
     }
     var saveFigure: ((String, String) -> Void)?

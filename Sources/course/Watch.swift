@@ -9,6 +9,7 @@ import Grader
 /// which works on every file system, including those without change notifications.
 func watch(_ invocation: Invocation) throws -> Int32 {
     let workspace = try locateCourse()
+    try requireAnswerKeys(workspace)
     var progress = StudentProgress.load(from: workspace)
     var interval = 0.5
     if let text = invocation.options["--interval"] {

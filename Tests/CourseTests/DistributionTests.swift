@@ -299,6 +299,16 @@ struct DistributionTests {
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
 
+        // Without its answer keys the copy says what is missing, and runs nothing on stand-ins.
+        let keys = destination.appendingPathComponent("Sources/Answers/answer-keys.txt")
+        let aside = destination.appendingPathComponent("answer-keys.aside")
+        try FileManager.default.moveItem(at: keys, to: aside)
+        for arguments in [["run", "lesson1"], ["check", "exercise10"]] {
+            let refused = try run(arguments)
+            #expect(refused.status == 66 && refused.stderr.contains("answer-keys.txt, which is missing"), "\(arguments): \(refused.stderr)")
+        }
+        try FileManager.default.moveItem(at: aside, to: keys)
+
         // Exercises 1 and 10 answer from keys: lessons 1 and 5 print what the instructor's course
         // does, and a wrong submission gets the same report, except that the differential check
         // shows the first input that differs (smaller ones have no key) and says so.
