@@ -111,7 +111,7 @@ let exitStatuses: [(status: String, meaning: String)] = [
     ("0", "Success; for check, every check passes."),
     ("1", "A check fails, or verify finds a problem, or an error while working."),
     ("64", "A usage error: an unknown command, exercise, lesson or option, a missing argument or file."),
-    ("66", "No course folder here (or COURSE_ROOT is not one): run the command inside the course."),
+    ("66", "No course folder here (or COURSE_ROOT is not one): run the command inside the course. Also: a student version's answer keys are missing."),
     ("130", "Interrupted with Ctrl-C (143 for SIGTERM, 129 for SIGHUP)."),
 ]
 
