@@ -71,6 +71,8 @@ private struct RequestReader {
     private var buffer: [UInt8] = []
     private var start = 0
     private var ended = false
+    /// Where `read` puts what arrives, kept from one read to the next.
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
 
     /// Returns the next line without its newline, calling `beforeWaiting` first when none is
     /// buffered; nil once stdin ends.
@@ -85,7 +87,6 @@ private struct RequestReader {
             beforeWaiting()
             buffer.removeFirst(start)
             start = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[0..<count])

@@ -94,11 +94,8 @@ public final class CheckContext {
     /// not come from another call's result. A call that fails is made again when `body`
     /// runs, where its failure is reported as usual.
     public func batched(_ body: () throws -> Void) throws {
-        try prefetching({
-            let saved = (expectationCount, metCount, findings, ratios)
-            try? body()
-            (expectationCount, metCount, findings, ratios) = saved
-        }, then: body)
+        // While planning nothing is recorded (see `record`, `compare`), so the plan is the body.
+        try prefetching({ try? body() }, then: body)
     }
 
     /// Makes at once the calls that `plan` makes, then runs `body`, whose same calls take

@@ -7,11 +7,9 @@ import Foundation
 /// graded against the solutions, ask for. Hidden checks are not run, so their cases stay
 /// unknown to students.
 public struct AnswerRecording {
-    /// The lines that enclose the code of an answer in a lesson module.
-    static let begin = "// answer: exercise"
-    static let beginSuffix = " begin"
-    static let end = "// answer: exercise"
-    static let endSuffix = " end"
+    /// The lines that enclose the code of an answer in a lesson module:
+    /// `// answer: exerciseN begin` and `// answer: exerciseN end`.
+    static let marker = "// answer: exercise"
 
     /// Records the answers, grading the solutions in `solutions` with `grader`, and returns
     /// the lines of the key file.
@@ -38,13 +36,13 @@ public struct AnswerRecording {
     /// Returns a lesson module's source with the code of every answer replaced by a call that
     /// reads the keys, or nil when it has none; throws when its markers do not pair up.
     static func withoutAnswerCode(_ text: String, file: String) throws -> String? {
-        guard text.contains(begin) else { return nil }
+        guard text.contains(marker) else { return nil }
         var kept: [String] = []
         var inside = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let isBegin = trimmed.hasPrefix(begin) && trimmed.hasSuffix(beginSuffix)
-            let isEnd = trimmed.hasPrefix(end) && trimmed.hasSuffix(endSuffix)
+            let isBegin = trimmed.hasPrefix(marker) && trimmed.hasSuffix(" begin")
+            let isEnd = trimmed.hasPrefix(marker) && trimmed.hasSuffix(" end")
             if isBegin {
                 guard !inside else { throw DistributionError.unpairedAnswerMarkers(file) }
                 inside = true
