@@ -15,14 +15,14 @@ let package = Package(
         .target(name: "SubmissionRuntime", dependencies: ["CourseKit"]),
         // The answers of the exercises: computed here, read from recorded keys in the student
         // version, which leaves their code out (never linked into a submission).
-        .target(name: "Answers"),
+        .target(name: "Answers", dependencies: ["CourseKit"]),
         // One module per lesson: the reference implementation and what `course run` shows.
         .target(name: "Perceptron", dependencies: ["CourseKit", "Answers"]),
-        .target(name: "ShallowNetworks", dependencies: ["CourseKit"]),
-        .target(name: "XOR", dependencies: ["CourseKit"]),
-        .target(name: "Backpropagation", dependencies: ["CourseKit"]),
+        .target(name: "ShallowNetworks", dependencies: ["CourseKit", "Answers"]),
+        .target(name: "XOR", dependencies: ["CourseKit", "Answers"]),
+        .target(name: "Backpropagation", dependencies: ["CourseKit", "Answers"]),
         .target(name: "Convolution", dependencies: ["CourseKit", "Answers"]),
-        .target(name: "SelfAttention", dependencies: ["CourseKit"]),
+        .target(name: "SelfAttention", dependencies: ["CourseKit", "Answers"]),
         // The launcher of a box: namespaces, file system, limits, user and system-call filter,
         // then the submission (or the compiler). The grader compiles it into its cache.
         .executableTarget(name: "course-box", path: "Sources/SandboxLauncher"),

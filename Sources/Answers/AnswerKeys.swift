@@ -1,39 +1,6 @@
+import CourseKit
 import Foundation
 import Synchronization
-
-/// A value an answer key can hold: written as one line of text and read back exactly.
-public protocol AnswerValue {
-    /// The value as text without newlines.
-    var answerText: String { get }
-    /// Reads a value written by `answerText`.
-    init?(answerText: String)
-    /// What a key that was not recorded answers, so that nothing crashes.
-    static var standIn: Self { get }
-}
-
-extension Int: AnswerValue {
-    public var answerText: String { String(self) }
-    public init?(answerText: String) { self.init(answerText) }
-    public static var standIn: Int { 0 }
-}
-
-extension Double: AnswerValue {
-    /// Swift's shortest text that reads back as the same number (nan and ±inf included).
-    public var answerText: String { description }
-    public init?(answerText: String) { self.init(answerText) }
-    public static var standIn: Double { 0 }
-}
-
-extension Array: AnswerValue where Element == Int {
-    public var answerText: String { map(String.init).joined(separator: ",") }
-    public init?(answerText: String) {
-        if answerText.isEmpty { self = []; return }
-        let values = answerText.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) }
-        guard values.allSatisfy({ $0 != nil }) else { return nil }
-        self = values.map { $0! }
-    }
-    public static var standIn: [Int] { [] }
-}
 
 /// The answers of the exercises, in the student version of the course, where the code that
 /// computes them is left out.
@@ -70,11 +37,51 @@ public enum AnswerKeys {
         return value
     }
 
+    /// Returns an answer made of two values (a tuple), computed or read from the keys.
+    public static func answer<A: AnswerValue, B: AnswerValue>(_ function: String, _ arguments: @autoclosure () -> [any AnswerValue],
+                                    compute: () -> (A, B)) -> (A, B) {
+        let pair = answer(function, arguments()) { () -> AnswerPair<A, B> in let (a, b) = compute(); return AnswerPair(a, b) }
+        return (pair.first, pair.second)
+    }
+
+    /// Returns an answer made of three values (a tuple), computed or read from the keys.
+    public static func answer<A: AnswerValue, B: AnswerValue, C: AnswerValue>(_ function: String, _ arguments: @autoclosure () -> [any AnswerValue],
+                                       compute: () -> (A, B, C)) -> (A, B, C) {
+        let pair = answer(function, arguments()) { () -> AnswerPair<A, AnswerPair<B, C>> in
+            let (a, b, c) = compute()
+            return AnswerPair(a, AnswerPair(b, c))
+        }
+        return (pair.first, pair.second.first, pair.second.second)
+    }
+
+    /// Returns an answer made of four values (a tuple), computed or read from the keys.
+    public static func answer<A: AnswerValue, B: AnswerValue, C: AnswerValue, D: AnswerValue>(_ function: String, _ arguments: @autoclosure () -> [any AnswerValue],
+                                          compute: () -> (A, B, C, D)) -> (A, B, C, D) {
+        let pair = answer(function, arguments()) { () -> AnswerPair<AnswerPair<A, B>, AnswerPair<C, D>> in
+            let (a, b, c, d) = compute()
+            return AnswerPair(AnswerPair(a, b), AnswerPair(c, d))
+        }
+        return (pair.first.first, pair.first.second, pair.second.first, pair.second.second)
+    }
+
     /// Stands for the code the student version leaves out. It is never called there (the
     /// keys answer instead); should it be, it answers like a key that was not recorded.
     public static func unrecorded<T: AnswerValue>() -> T {
         Book.shared.miss()
         return T.standIn
+    }
+
+    /// `unrecorded()` for an answer made of two values.
+    public static func unrecorded<A: AnswerValue, B: AnswerValue>() -> (A, B) { (unrecorded(), B.standIn) }
+
+    /// `unrecorded()` for an answer made of three values.
+    public static func unrecorded<A: AnswerValue, B: AnswerValue, C: AnswerValue>() -> (A, B, C) {
+        (unrecorded(), B.standIn, C.standIn)
+    }
+
+    /// `unrecorded()` for an answer made of four values.
+    public static func unrecorded<A: AnswerValue, B: AnswerValue, C: AnswerValue, D: AnswerValue>() -> (A, B, C, D) {
+        (unrecorded(), B.standIn, C.standIn, D.standIn)
     }
 
     /// How many answers were asked for and not found in the keys, since the program started.

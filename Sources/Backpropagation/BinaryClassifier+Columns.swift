@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 // Exercise 7: the same classifier written with column vectors (the samples are the columns
@@ -12,7 +13,11 @@ import CourseKit
 /// Returns the probabilities ŷ = σ(w₂ ReLU(W₁X + b₁𝟙ᵀ) + b₂𝟙ᵀ), a 1×N row, for the samples
 /// stored as the columns of `x`.
 public func classifierForward(x: Matrix, w1: Matrix, b1: Matrix, w2: Matrix, b2: Double) -> Matrix {
-    sigmoid(columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2).z)
+    AnswerKeys.answer("Backpropagation.classifierForward", [x, w1, b1, w2, b2]) {
+        // answer: exercise7 begin
+        sigmoid(columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2).z)
+        // answer: exercise7 end
+    }
 }
 
 /// Returns the mean binary cross-entropy of the classifier on the labels (a 1×N row of 0s
@@ -21,8 +26,12 @@ public func classifierForward(x: Matrix, w1: Matrix, b1: Matrix, w2: Matrix, b2:
 /// L = (1/N) Σₙ [max(zₙ, 0) − yₙ zₙ + log(1 + e^(−|zₙ|))]
 /// ```
 public func classifierLoss(x: Matrix, labels: Matrix, w1: Matrix, b1: Matrix, w2: Matrix, b2: Double) -> Double {
-    let pass = columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2)
-    return meanBinaryCrossEntropy(logits: pass.z.scalars, labels: labels.scalars)
+    AnswerKeys.answer("Backpropagation.classifierLoss", [x, labels, w1, b1, w2, b2]) {
+        // answer: exercise7 begin
+        let pass = columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2)
+        return meanBinaryCrossEntropy(logits: pass.z.scalars, labels: labels.scalars)
+        // answer: exercise7 end
+    }
 }
 
 /// Returns the gradient of the mean binary cross-entropy with respect to W₁, b₁, w₂, b₂.
@@ -36,11 +45,15 @@ public func classifierLoss(x: Matrix, labels: Matrix, w1: Matrix, b1: Matrix, w2
 /// ```
 public func classifierGradients(x: Matrix, labels: Matrix, w1: Matrix, b1: Matrix, w2: Matrix, b2: Double)
     -> (w1: Matrix, b1: Matrix, w2: Matrix, b2: Double) {
-    let pass = columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2)
-    let n = Double(x.columns)
-    let δ = (sigmoid(pass.z) - labels) / n
-    let dF = pass.f.map(step) .* (w2.transposed * δ)
-    return (dF * x.transposed, dF.rowSums(), δ * pass.h.transposed, δ.sum())
+    AnswerKeys.answer("Backpropagation.classifierGradients", [x, labels, w1, b1, w2, b2]) {
+        // answer: exercise7 begin
+        let pass = columnClassifierPass(x: x, w1: w1, b1: b1, w2: w2, b2: b2)
+        let n = Double(x.columns)
+        let δ = (sigmoid(pass.z) - labels) / n
+        let dF = pass.f.map(step) .* (w2.transposed * δ)
+        return (dF * x.transposed, dF.rowSums(), δ * pass.h.transposed, δ.sum())
+        // answer: exercise7 end
+    }
 }
 
 /// The forward pass of the column-vector classifier: pre-activations F, activations H and

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// The "weird model" θ₁θ₂x of Giobergia's slides, with its loss, as a computational graph.
@@ -61,7 +62,11 @@ public struct ProductGraph: Sendable {
 /// ```
 public func graphForward(theta1: Double, theta2: Double, x: Double, y: Double)
     -> (a: Double, b: Double, c: Double, loss: Double) {
-    ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh).forwardValues
+    AnswerKeys.answer("Backpropagation.graphForward", [theta1, theta2, x, y]) {
+        // answer: exercise6 begin
+        ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh).forwardValues
+        // answer: exercise6 end
+    }
 }
 
 /// Returns the adjoints of exercise 6's graph, in the order the backward pass finds them.
@@ -70,9 +75,13 @@ public func graphForward(theta1: Double, theta2: Double, x: Double, y: Double)
 /// ```
 public func graphBackward(theta1: Double, theta2: Double, x: Double, y: Double)
     -> (dc: Double, db: Double, da: Double) {
-    let graph = ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh)
-    let adjoint = graph.adjoints
-    return (adjoint[graph.c], adjoint[graph.b], adjoint[graph.a])
+    AnswerKeys.answer("Backpropagation.graphBackward", [theta1, theta2, x, y]) {
+        // answer: exercise6 begin
+        let graph = ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh)
+        let adjoint = graph.adjoints
+        return (adjoint[graph.c], adjoint[graph.b], adjoint[graph.a])
+        // answer: exercise6 end
+    }
 }
 
 /// Returns the gradient of exercise 6's loss with respect to the two parameters.
@@ -81,5 +90,9 @@ public func graphBackward(theta1: Double, theta2: Double, x: Double, y: Double)
 /// ```
 public func graphGradient(theta1: Double, theta2: Double, x: Double, y: Double)
     -> (theta1: Double, theta2: Double) {
-    ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh).gradient
+    AnswerKeys.answer("Backpropagation.graphGradient", [theta1, theta2, x, y]) {
+        // answer: exercise6 begin
+        ProductGraph(theta1: theta1, theta2: theta2, x: x, y: y, loss: .logCosh).gradient
+        // answer: exercise6 end
+    }
 }

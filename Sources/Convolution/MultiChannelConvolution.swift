@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 // A layer from C_i to C_o channels holds Ω ∈ R^{C_i×C_o×K} and β ∈ R^{C_o}. The course stores
@@ -18,23 +19,27 @@ public func convolutionParameterCount(inputChannels: Int, outputChannels: Int, k
 /// - Complexity: O(C_o · C_i · K · L_out).
 public func convolve(x: Matrix, kernels: [Matrix], bias: [Double],
                      stride s: Int, dilation d: Int, padding p: Int) -> Matrix {
-    let (channels, length, kernelSize) = checkedShapes(x: x, kernels: kernels)
-    precondition(bias.count == kernels.count, "\(kernels.count) output channels need \(kernels.count) biases")
-    let count = outputLength(inputLength: length, kernelSize: kernelSize, stride: s, dilation: d, padding: p)
-    var z = Matrix(rows: kernels.count, columns: count)
-    for o in kernels.indices {
-        for i in 0..<count {
-            var sum = bias[o]
-            for c in 0..<channels {
-                for j in 0..<kernelSize {
-                    let t = s * i + d * j - p
-                    if (0..<length).contains(t) { sum += kernels[o][c, j] * x[c, t] }
+    AnswerKeys.answer("Convolution.convolve", [x, kernels, bias, s, d, p]) {
+        // answer: exercise9 begin
+        let (channels, length, kernelSize) = checkedShapes(x: x, kernels: kernels)
+        precondition(bias.count == kernels.count, "\(kernels.count) output channels need \(kernels.count) biases")
+        let count = outputLength(inputLength: length, kernelSize: kernelSize, stride: s, dilation: d, padding: p)
+        var z = Matrix(rows: kernels.count, columns: count)
+        for o in kernels.indices {
+            for i in 0..<count {
+                var sum = bias[o]
+                for c in 0..<channels {
+                    for j in 0..<kernelSize {
+                        let t = s * i + d * j - p
+                        if (0..<length).contains(t) { sum += kernels[o][c, j] * x[c, t] }
+                    }
                 }
+                z[o, i] = sum
             }
-            z[o, i] = sum
         }
+        return z
+        // answer: exercise9 end
     }
-    return z
 }
 
 /// Returns the gradients of a loss L through the convolution, given `outputGradient` = ∂L/∂z
@@ -50,27 +55,31 @@ public func convolve(x: Matrix, kernels: [Matrix], bias: [Double],
 /// - Complexity: O(C_o · C_i · K · L_out), like the forward pass.
 public func convolutionGradients(x: Matrix, kernels: [Matrix], stride s: Int, dilation d: Int, padding p: Int,
                                  outputGradient g: Matrix) -> (input: Matrix, kernels: [Matrix], bias: [Double]) {
-    let (channels, length, kernelSize) = checkedShapes(x: x, kernels: kernels)
-    let count = outputLength(inputLength: length, kernelSize: kernelSize, stride: s, dilation: d, padding: p)
-    precondition(g.rows == kernels.count && g.columns == count,
-                 "the output gradient must be \(kernels.count)×\(count), not \(g.rows)×\(g.columns)")
-    var inputGradient = Matrix(rows: channels, columns: length)
-    var kernelGradients = kernels.map { Matrix(rows: $0.rows, columns: $0.columns) }
-    var biasGradient = [Double](repeating: 0, count: kernels.count)
-    for o in kernels.indices {
-        for i in 0..<count {
-            biasGradient[o] += g[o, i]
-            for c in 0..<channels {
-                for j in 0..<kernelSize {
-                    let t = s * i + d * j - p
-                    guard (0..<length).contains(t) else { continue }
-                    kernelGradients[o][c, j] += g[o, i] * x[c, t]
-                    inputGradient[c, t] += g[o, i] * kernels[o][c, j]
+    AnswerKeys.answer("Convolution.convolutionGradients", [x, kernels, s, d, p, g]) {
+        // answer: exercise9 begin
+        let (channels, length, kernelSize) = checkedShapes(x: x, kernels: kernels)
+        let count = outputLength(inputLength: length, kernelSize: kernelSize, stride: s, dilation: d, padding: p)
+        precondition(g.rows == kernels.count && g.columns == count,
+                     "the output gradient must be \(kernels.count)×\(count), not \(g.rows)×\(g.columns)")
+        var inputGradient = Matrix(rows: channels, columns: length)
+        var kernelGradients = kernels.map { Matrix(rows: $0.rows, columns: $0.columns) }
+        var biasGradient = [Double](repeating: 0, count: kernels.count)
+        for o in kernels.indices {
+            for i in 0..<count {
+                biasGradient[o] += g[o, i]
+                for c in 0..<channels {
+                    for j in 0..<kernelSize {
+                        let t = s * i + d * j - p
+                        guard (0..<length).contains(t) else { continue }
+                        kernelGradients[o][c, j] += g[o, i] * x[c, t]
+                        inputGradient[c, t] += g[o, i] * kernels[o][c, j]
+                    }
                 }
             }
         }
+        return (inputGradient, kernelGradients, biasGradient)
+        // answer: exercise9 end
     }
-    return (inputGradient, kernelGradients, biasGradient)
 }
 
 /// Returns (C_i, L, K) after checking that every kernel is C_i×K.

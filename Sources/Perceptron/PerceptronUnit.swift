@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 // Section 1 of the lesson: one unit that weighs its inputs, adds a bias and applies an
@@ -29,7 +30,11 @@ public func unitOutput(weights: [Double], bias: Double, x: [Double],
 ///          ⎩ −1   otherwise          (a point exactly on the boundary gets −1)
 /// ```
 public func predict(weights: [Double], bias: Double, x: [Double]) -> Int {
-    preactivation(weights: weights, bias: bias, x: x) > 0 ? 1 : -1
+    AnswerKeys.answer("Perceptron.predict", [weights, bias, x]) {
+        // answer: exercise2 begin
+        preactivation(weights: weights, bias: bias, x: x) > 0 ? 1 : -1
+        // answer: exercise2 end
+    }
 }
 
 /// Returns the input with a constant first entry `x₀ = 1` prepended (the bias trick).

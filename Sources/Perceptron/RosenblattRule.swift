@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 // Section 2 of the lesson: Rosenblatt's learning rule (1958) for labels t ∈ {−1, +1}.
@@ -22,11 +23,15 @@ public func isMistake(weights: [Double], bias: Double, x: [Double], label: Int) 
 /// point, whose gradient is `∇_w L = −t x` and `∂L/∂b = −t`.
 public func perceptronStep(weights: [Double], bias: Double, x: [Double], label: Int,
                            learningRate: Double) -> (weights: [Double], bias: Double) {
-    guard isMistake(weights: weights, bias: bias, x: x, label: label) else { return (weights, bias) }
-    let t = Double(label)
-    let w = zip(weights, x).map { wᵢ, xᵢ in wᵢ + learningRate * t * xᵢ }
-    let b = bias + learningRate * t
-    return (w, b)
+    AnswerKeys.answer("Perceptron.perceptronStep", [weights, bias, x, label, learningRate]) {
+        // answer: exercise2 begin
+        guard isMistake(weights: weights, bias: bias, x: x, label: label) else { return (weights, bias) }
+        let t = Double(label)
+        let w = zip(weights, x).map { wᵢ, xᵢ in wᵢ + learningRate * t * xᵢ }
+        let b = bias + learningRate * t
+        return (w, b)
+        // answer: exercise2 end
+    }
 }
 
 /// Returns the weights, the bias and the mistakes of each epoch of Rosenblatt's rule,
@@ -38,20 +43,24 @@ public func perceptronStep(weights: [Double], bias: Double, x: [Double], label: 
 /// - Complexity: O(maxEpochs × N × D) for N points of D entries.
 public func trainPerceptron(points: [[Double]], labels: [Int], learningRate: Double,
                             maxEpochs: Int) -> (weights: [Double], bias: Double, mistakes: [Int]) {
-    precondition(points.count == labels.count, "\(points.count) points but \(labels.count) labels")
-    var w = [Double](repeating: 0, count: points.first?.count ?? 0)
-    var b = 0.0
-    var mistakes: [Int] = []
-    for _ in 0..<max(maxEpochs, 0) {
-        var count = 0
-        for (x, t) in zip(points, labels) {
-            if isMistake(weights: w, bias: b, x: x, label: t) { count += 1 }
-            (w, b) = perceptronStep(weights: w, bias: b, x: x, label: t, learningRate: learningRate)
+    AnswerKeys.answer("Perceptron.trainPerceptron", [points, labels, learningRate, maxEpochs]) {
+        // answer: exercise2 begin
+        precondition(points.count == labels.count, "\(points.count) points but \(labels.count) labels")
+        var w = [Double](repeating: 0, count: points.first?.count ?? 0)
+        var b = 0.0
+        var mistakes: [Int] = []
+        for _ in 0..<max(maxEpochs, 0) {
+            var count = 0
+            for (x, t) in zip(points, labels) {
+                if isMistake(weights: w, bias: b, x: x, label: t) { count += 1 }
+                (w, b) = perceptronStep(weights: w, bias: b, x: x, label: t, learningRate: learningRate)
+            }
+            mistakes.append(count)
+            if count == 0 { break }
         }
-        mistakes.append(count)
-        if count == 0 { break }
+        return (w, b, mistakes)
+        // answer: exercise2 end
     }
-    return (w, b, mistakes)
 }
 
 /// Returns how many points `predict` labels correctly.

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 // Section 7 of the lesson: C sigmoid units side by side share the input x, with weights
@@ -13,9 +14,13 @@ import CourseKit
 /// ```
 /// The sigmoid is CourseKit's, which never overflows: a score of 800 gives g = 1, not NaN.
 public func sigmoidLayerLoss(weights: Matrix, bias: Matrix, x: Matrix, target: Matrix) -> Double {
-    let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
-    precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
-    return (g - target).map { $0 * $0 }.sum()
+    AnswerKeys.answer("Perceptron.sigmoidLayerLoss", [weights, bias, x, target]) {
+        // answer: exercise2 begin
+        let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
+        precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
+        return (g - target).map { $0 * $0 }.sum()
+        // answer: exercise2 end
+    }
 }
 
 /// Returns the gradient of `sigmoidLayerLoss` with respect to W (C×D) and b (C×1).
@@ -26,10 +31,14 @@ public func sigmoidLayerLoss(weights: Matrix, bias: Matrix, x: Matrix, target: M
 /// With C = 1 the entries are section 6's `Δθᵢ = 2(g − y) g(1 − g) xᵢ` and `Δb`.
 public func sigmoidLayerGradient(weights: Matrix, bias: Matrix, x: Matrix,
                                  target: Matrix) -> (weights: Matrix, bias: Matrix) {
-    let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
-    precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
-    let δ = 2 * (g - target) .* g .* g.map { 1 - $0 }
-    return (δ * x.transposed, δ)
+    AnswerKeys.answer("Perceptron.sigmoidLayerGradient", [weights, bias, x, target]) {
+        // answer: exercise2 begin
+        let g = sigmoidLayerOutput(weights: weights, bias: bias, x: x)
+        precondition(target.shape == g.shape, "the target must be \(g.rows)×1, not \(target.rows)×\(target.columns)")
+        let δ = 2 * (g - target) .* g .* g.map { 1 - $0 }
+        return (δ * x.transposed, δ)
+        // answer: exercise2 end
+    }
 }
 
 /// Returns the cross-entropy of a layer of C sigmoid units, one yes/no question per unit

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// Returns the activation pattern of a ReLU layer at the point x: which hidden units are
@@ -35,20 +36,24 @@ public func gridCoordinates(radius: Double, gridSize: Int) -> [Double] {
 /// falls in is not counted. Points exactly on a boundary count their unit as inactive.
 /// - Complexity: O(gridSize^{D_i} · D · D_i).
 public func regionCount(theta0: Matrix, theta: Matrix, radius: Double, gridSize: Int) -> Int {
-    let axis = gridCoordinates(radius: radius, gridSize: gridSize)
-    let dimensions = theta.columns
-    var index = [Int](repeating: 0, count: dimensions)
-    var patterns = Set<[Bool]>()
-    while true {
-        patterns.insert(activationPattern(at: index.map { axis[$0] }, theta0: theta0, theta: theta))
-        // Advance the grid index like an odometer; stop after the last point.
-        var k = 0
-        while k < dimensions && index[k] == gridSize - 1 {
-            index[k] = 0
-            k += 1
+    AnswerKeys.answer("ShallowNetworks.regionCount", [theta0, theta, radius, gridSize]) {
+        // answer: exercise4 begin
+        let axis = gridCoordinates(radius: radius, gridSize: gridSize)
+        let dimensions = theta.columns
+        var index = [Int](repeating: 0, count: dimensions)
+        var patterns = Set<[Bool]>()
+        while true {
+            patterns.insert(activationPattern(at: index.map { axis[$0] }, theta0: theta0, theta: theta))
+            // Advance the grid index like an odometer; stop after the last point.
+            var k = 0
+            while k < dimensions && index[k] == gridSize - 1 {
+                index[k] = 0
+                k += 1
+            }
+            if k == dimensions { return patterns.count }
+            index[k] += 1
         }
-        if k == dimensions { return patterns.count }
-        index[k] += 1
+        // answer: exercise4 end
     }
 }
 

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// Returns the outputs of a shallow ReLU network with D_i inputs, D hidden units and D_o
@@ -9,8 +10,12 @@ import CourseKit
 /// `x` is D_i×N (one column per input); the result is D_o×N.
 /// - Complexity: O(N·D·(D_i + D_o)).
 public func shallowNetwork(x: Matrix, theta0: Matrix, theta: Matrix, phi0: Matrix, phi: Matrix) -> Matrix {
-    let h = hiddenUnits(x: x, theta0: theta0, theta: theta)
-    return (phi * h).addingToEachColumn(phi0)
+    AnswerKeys.answer("ShallowNetworks.shallowNetwork", [x, theta0, theta, phi0, phi]) {
+        // answer: exercise3 begin
+        let h = hiddenUnits(x: x, theta0: theta0, theta: theta)
+        return (phi * h).addingToEachColumn(phi0)
+        // answer: exercise3 end
+    }
 }
 
 /// Returns the hidden units `h = a[θ₀ + Θ x]` of a shallow ReLU network, one column per input.
@@ -32,6 +37,10 @@ public func preActivations(x: Matrix, theta0: Matrix, theta: Matrix) -> Matrix {
 /// ```
 /// 1/3/1 gives 10, 2/3/1 gives 13, 100/500/1 gives 51,001.
 public func parameterCount(inputs: Int, hidden: Int, outputs: Int) -> Int {
-    precondition(inputs >= 0 && hidden >= 0 && outputs >= 0, "layer sizes cannot be negative")
-    return hidden * (inputs + 1) + outputs * (hidden + 1)
+    AnswerKeys.answer("ShallowNetworks.parameterCount", [inputs, hidden, outputs]) {
+        // answer: exercise3 begin
+        precondition(inputs >= 0 && hidden >= 0 && outputs >= 0, "layer sizes cannot be negative")
+        return hidden * (inputs + 1) + outputs * (hidden + 1)
+        // answer: exercise3 end
+    }
 }

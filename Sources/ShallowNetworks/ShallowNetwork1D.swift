@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// A shallow ReLU network with one input, D hidden units and one output.
@@ -62,7 +63,11 @@ public struct ShallowNetwork1D: Sendable, Equatable {
 /// ```
 /// - Complexity: O(D).
 public func shallowNetwork1D(x: Double, theta0: [Double], theta1: [Double], phi0: Double, phi: [Double]) -> Double {
-    ShallowNetwork1D(theta0: theta0, theta1: theta1, phi0: phi0, phi: phi)(x)
+    AnswerKeys.answer("ShallowNetworks.shallowNetwork1D", [x, theta0, theta1, phi0, phi]) {
+        // answer: exercise3 begin
+        ShallowNetwork1D(theta0: theta0, theta1: theta1, phi0: phi0, phi: phi)(x)
+        // answer: exercise3 end
+    }
 }
 
 /// Returns the sorted x positions of the joints of a 1-input shallow ReLU network.
@@ -71,6 +76,10 @@ public func shallowNetwork1D(x: Double, theta0: [Double], theta1: [Double], phi0
 /// ```
 /// - Complexity: O(D log D).
 public func joints(theta0: [Double], theta1: [Double]) -> [Double] {
-    precondition(theta0.count == theta1.count, "θ₀ and θ₁ need one entry per hidden unit")
-    return zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : -θ0 / θ1 }.sorted()
+    AnswerKeys.answer("ShallowNetworks.joints", [theta0, theta1]) {
+        // answer: exercise3 begin
+        precondition(theta0.count == theta1.count, "θ₀ and θ₁ need one entry per hidden unit")
+        return zip(theta0, theta1).compactMap { θ0, θ1 in θ1 == 0 ? nil : -θ0 / θ1 }.sorted()
+        // answer: exercise3 end
+    }
 }

@@ -1,3 +1,5 @@
+import Answers
+
 /// Returns the binomial coefficient C(n, k) as an `Int`, without intermediate overflow.
 /// ```
 /// C(n, k) = Π_{i=1}^{k} (n − k + i) / i
@@ -34,14 +36,18 @@ public func binomial(_ n: Int, _ k: Int) -> Int {
 /// every one of the 2^D activation patterns occurs.
 /// - Complexity: O(D_i · min(D_i, D)).
 public func zaslavskyCount(hyperplanes: Int, dimensions: Int) -> Int {
-    precondition(hyperplanes >= 0 && dimensions >= 0, "counts cannot be negative")
-    var total = 0
-    for j in 0...min(dimensions, hyperplanes) {
-        let (sum, overflow) = total.addingReportingOverflow(binomial(hyperplanes, j))
-        precondition(!overflow, "the region count for \(hyperplanes) hyperplanes in R^\(dimensions) does not fit in 64 bits")
-        total = sum
+    AnswerKeys.answer("ShallowNetworks.zaslavskyCount", [hyperplanes, dimensions]) {
+        // answer: exercise4 begin
+        precondition(hyperplanes >= 0 && dimensions >= 0, "counts cannot be negative")
+        var total = 0
+        for j in 0...min(dimensions, hyperplanes) {
+            let (sum, overflow) = total.addingReportingOverflow(binomial(hyperplanes, j))
+            precondition(!overflow, "the region count for \(hyperplanes) hyperplanes in R^\(dimensions) does not fit in 64 bits")
+            total = sum
+        }
+        return total
+        // answer: exercise4 end
     }
-    return total
 }
 
 /// Returns Zaslavsky's region count exactly, however large it is.

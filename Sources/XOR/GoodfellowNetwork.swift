@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// Returns the outputs of the XOR network in Goodfellow et al.'s form, for the inputs in the
@@ -9,8 +10,12 @@ import CourseKit
 /// holds the weights of hidden unit d.
 public func xorNetwork(inputs: Matrix, weights: Matrix, bias: Matrix, outputWeights: Matrix,
                        outputBias: Double) -> Matrix {
-    let h = relu((weights.transposed * inputs).addingToEachColumn(bias))
-    return (outputWeights.transposed * h).map { $0 + outputBias }
+    AnswerKeys.answer("XOR.xorNetwork", [inputs, weights, bias, outputWeights, outputBias]) {
+        // answer: exercise5 begin
+        let h = relu((weights.transposed * inputs).addingToEachColumn(bias))
+        return (outputWeights.transposed * h).map { $0 + outputBias }
+        // answer: exercise5 end
+    }
 }
 
 /// Returns Goodfellow et al.'s hand-made solution of XOR.
@@ -19,7 +24,11 @@ public func xorNetwork(inputs: Matrix, weights: Matrix, bias: Matrix, outputWeig
 ///     ⎣ 1  1 ⎦        ⎣ −1 ⎦        ⎣ −2 ⎦
 /// ```
 public func xorWeights() -> (weights: Matrix, bias: Matrix, outputWeights: Matrix, outputBias: Double) {
-    (Matrix([[1, 1], [1, 1]]), Matrix(column: [0, -1]), Matrix(column: [1, -2]), 0)
+    AnswerKeys.answer("XOR.xorWeights", []) {
+        // answer: exercise5 begin
+        (Matrix([[1, 1], [1, 1]]), Matrix(column: [0, -1]), Matrix(column: [1, -2]), 0)
+        // answer: exercise5 end
+    }
 }
 
 /// Every intermediate matrix of Goodfellow et al.'s network for a batch X with one input per

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// Returns the parameters after `steps` steps of gradient descent on the mean cross-entropy
@@ -9,9 +10,13 @@ import CourseKit
 public func trainSigmoidXOR(inputs: Matrix, targets: [Double], hiddenWeights: Matrix, hiddenBias: Matrix,
                             outputWeights: Matrix, outputBias: Double, learningRate: Double, steps: Int)
     -> (hiddenWeights: Matrix, hiddenBias: Matrix, outputWeights: Matrix, outputBias: Double) {
-    let start = TwoLayerParameters(hiddenWeights: hiddenWeights, hiddenBias: hiddenBias,
-                                   outputWeights: outputWeights, outputBias: outputBias)
-    let p = TwoLayerNetwork.sigmoidCrossEntropy.train(start, inputs: inputs, targets: targets,
-                                                      learningRate: learningRate, steps: steps).parameters
-    return (p.hiddenWeights, p.hiddenBias, p.outputWeights, p.outputBias)
+    AnswerKeys.answer("XOR.trainSigmoidXOR", [inputs, targets, hiddenWeights, hiddenBias, outputWeights, outputBias, learningRate, steps]) {
+        // answer: exercise5 begin
+        let start = TwoLayerParameters(hiddenWeights: hiddenWeights, hiddenBias: hiddenBias,
+                                       outputWeights: outputWeights, outputBias: outputBias)
+        let p = TwoLayerNetwork.sigmoidCrossEntropy.train(start, inputs: inputs, targets: targets,
+                                                          learningRate: learningRate, steps: steps).parameters
+        return (p.hiddenWeights, p.hiddenBias, p.outputWeights, p.outputBias)
+        // answer: exercise5 end
+    }
 }

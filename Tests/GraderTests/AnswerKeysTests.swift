@@ -38,7 +38,7 @@ import Testing
         let lines = AnswerKeys.stopRecording().filter { $0.hasPrefix("Test.") }
         #expect(lines == ["Test.triple(5)\t15", "Test.triple(7)\t21"])
         #expect(AnswerKeys.parse(lines.joined(separator: "\n") + "\n") == ["Test.triple(5)": "15", "Test.triple(7)": "21"])
-        #expect([Int](answerText: [3, 1, 4].answerText) == [3, 1, 4] && [Int](answerText: "") == [])
+        #expect([Int](answerText: [3, 1, 4].answerText) == [3, 1, 4] && [Int](answerText: [Int]().answerText) == [])
         #expect(!AnswerKeys.fromKeys, "the instructor's course computes its answers")
     }
 }
