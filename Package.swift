@@ -42,6 +42,6 @@ let package = Package(
         .testTarget(name: "ConvolutionTests", dependencies: ["Convolution", "CourseKit", "CourseTestSupport"]),
         .testTarget(name: "SelfAttentionTests", dependencies: ["SelfAttention", "CourseKit", "CourseTestSupport"]),
         .testTarget(name: "GraderTests", dependencies: ["Grader", "CourseKit", "SubmissionRuntime", "Answers", "CourseTestSupport"]),
-        .testTarget(name: "CourseTests", dependencies: ["course", "CourseTestSupport"]),
+        .testTarget(name: "CourseTests", dependencies: ["course", "Answers", "CourseTestSupport"]),
     ]
 )

@@ -26,15 +26,56 @@ public enum AnswerKeys {
                                               compute: () -> T) -> T {
         let book = Book.shared
         guard book.isActive else { return compute() }
-        let key = function + "(" + arguments().map(\.answerText).joined(separator: ";") + ")"
         if let recorded = book.recorded {
-            if let text = recorded[key], let value = T(answerText: text) { return value }
+            if let text = recorded[AnswerKeys.key(function, arguments())], let value = T(answerText: text) { return value }
             book.miss()
             return T.standIn
         }
+        // Recording. An answer computed inside another is not recorded: the student version
+        // answers the outer one from its key and never gets here.
+        let depth = Thread.current.threadDictionary
+        let outer = (depth[Book.depthKey] as? Int) ?? 0
+        depth[Book.depthKey] = outer + 1
         let value = compute()
-        book.record(key, value.answerText)
+        depth[Book.depthKey] = outer
+        if outer == 0 { book.record(AnswerKeys.key(function, arguments()), value.answerText) }
         return value
+    }
+
+    /// The key of an answer in the key file: the function's name and a 128-bit digest of its
+    /// arguments (written in full, the arguments of a lesson's training runs would fill
+    /// megabytes).
+    public static func key(_ function: String, _ arguments: [any AnswerValue]) -> String {
+        var tokens: [String] = []
+        for (i, argument) in arguments.enumerated() {
+            if i > 0 { tokens.append(";") }
+            argument.writeAnswer(to: &tokens)
+        }
+        return function + " " + digest(tokens.joined(separator: " "))
+    }
+
+    /// A 128-bit digest in hex: two FNV-1a lanes over the bytes, each finished by a 64-bit
+    /// mixer so that nearby texts spread over the whole range.
+    static func digest(_ text: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x9e37_79b9_7f4a_7c15
+            b ^= b >> 29
+        }
+        func mixed(_ value: UInt64, _ length: Int) -> UInt64 {
+            var z = value ^ UInt64(length) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return z ^ (z >> 31)
+        }
+        let count = text.utf8.count
+        func hex(_ v: UInt64) -> String {
+            let digits = String(v, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+        return hex(mixed(a, count)) + hex(mixed(b, count &+ 1))
     }
 
     /// Returns an answer made of two values (a tuple), computed or read from the keys.
@@ -111,6 +152,8 @@ public enum AnswerKeys {
 
     private final class Book: @unchecked Sendable {
         static let shared = Book()
+        /// Where each thread keeps how many answers it is computing, while recording.
+        static let depthKey = "AnswerKeys.depth"
 
         /// The recorded answers, in the student version.
         let recorded: [String: String]?

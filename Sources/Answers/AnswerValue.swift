@@ -111,3 +111,15 @@ public struct AnswerPair<A: AnswerValue, B: AnswerValue>: AnswerValue {
     }
     public static var standIn: AnswerPair { AnswerPair(A.standIn, B.standIn) }
 }
+
+extension Array where Element: AnswerValue {
+    /// Reads `count` values written one after the other (without a count in front).
+    public init?(count: Int, answerTokens tokens: inout ArraySlice<Substring>) {
+        var elements: [Element] = []
+        for _ in 0..<count {
+            guard let element = Element(answerTokens: &tokens) else { return nil }
+            elements.append(element)
+        }
+        self = elements
+    }
+}

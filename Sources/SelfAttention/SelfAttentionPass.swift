@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// One forward pass of self-attention over the columns of X ∈ R^{D×N}, keeping every
@@ -29,15 +30,31 @@ public struct SelfAttentionPass: Sendable {
 
     /// Runs the forward pass.
     public init(x: Matrix, parameters θ: AttentionParameters, scaled: Bool = false) {
-        precondition(x.rows == θ.inputDimension, "the inputs must be \(θ.inputDimension)×N, not \(x.rows)×\(x.columns)")
+        self = AnswerKeys.answer("SelfAttention.SelfAttentionPass", [x] + θ.answerArguments + [scaled]) {
+            // answer: exercise11 begin
+            precondition(x.rows == θ.inputDimension, "the inputs must be \(θ.inputDimension)×N, not \(x.rows)×\(x.columns)")
+            let values = project(x, weights: θ.valueWeights, bias: θ.valueBias)
+            let queries = project(x, weights: θ.queryWeights, bias: θ.queryBias)
+            let keys = project(x, weights: θ.keyWeights, bias: θ.keyBias)
+            let scores = (keys.transposed * queries) * Self.scale(queries.rows, scaled)
+            let attention = attentionWeights(scores: scores)
+            return SelfAttentionPass(x: x, values: values, queries: queries, keys: keys, scores: scores,
+                                     attention: attention, output: values * attention, scaled: scaled)
+            // answer: exercise11 end
+        }
+    }
+
+    /// A pass from its matrices.
+    private init(x: Matrix, values: Matrix, queries: Matrix, keys: Matrix, scores: Matrix, attention: Matrix,
+                 output: Matrix, scaled: Bool) {
         self.x = x
+        self.values = values
+        self.queries = queries
+        self.keys = keys
+        self.scores = scores
+        self.attention = attention
+        self.output = output
         self.scaled = scaled
-        values = project(x, weights: θ.valueWeights, bias: θ.valueBias)
-        queries = project(x, weights: θ.queryWeights, bias: θ.queryBias)
-        keys = project(x, weights: θ.keyWeights, bias: θ.keyBias)
-        scores = (keys.transposed * queries) * Self.scale(queries.rows, scaled)
-        attention = attentionWeights(scores: scores)
-        output = values * attention
     }
 
     /// Returns the gradients of a loss L for every input and parameter, given
@@ -51,20 +68,24 @@ public struct SelfAttentionPass: Sendable {
     /// ```
     /// X reaches the output along three paths (queries, keys, values), so its gradient has three terms.
     public func backward(outputGradient g: Matrix, parameters θ: AttentionParameters) -> AttentionGradients {
-        precondition(g.shape == output.shape, "the output gradient must be \(output.rows)×\(output.columns)")
-        let dValues = g * attention.transposed
-        let dAttention = values.transposed * g
-        let dScores = attentionWeightsGradient(attention: attention, upstream: dAttention)
-            * Self.scale(queries.rows, scaled)
-        let dQueries = keys * dScores
-        let dKeys = queries * dScores.transposed
-        let q = projectionGradients(x, weights: θ.queryWeights, upstream: dQueries)
-        let k = projectionGradients(x, weights: θ.keyWeights, upstream: dKeys)
-        let v = projectionGradients(x, weights: θ.valueWeights, upstream: dValues)
-        return AttentionGradients(input: q.input + k.input + v.input,
-                                  queryWeights: q.weights, queryBias: q.bias,
-                                  keyWeights: k.weights, keyBias: k.bias,
-                                  valueWeights: v.weights, valueBias: v.bias)
+        AnswerKeys.answer("SelfAttention.SelfAttentionPass.backward", [x, scaled, g] + θ.answerArguments) {
+            // answer: exercise12 begin
+            precondition(g.shape == output.shape, "the output gradient must be \(output.rows)×\(output.columns)")
+            let dValues = g * attention.transposed
+            let dAttention = values.transposed * g
+            let dScores = attentionWeightsGradient(attention: attention, upstream: dAttention)
+                * Self.scale(queries.rows, scaled)
+            let dQueries = keys * dScores
+            let dKeys = queries * dScores.transposed
+            let q = projectionGradients(x, weights: θ.queryWeights, upstream: dQueries)
+            let k = projectionGradients(x, weights: θ.keyWeights, upstream: dKeys)
+            let v = projectionGradients(x, weights: θ.valueWeights, upstream: dValues)
+            return AttentionGradients(input: q.input + k.input + v.input,
+                                      queryWeights: q.weights, queryBias: q.bias,
+                                      keyWeights: k.weights, keyBias: k.bias,
+                                      valueWeights: v.weights, valueBias: v.bias)
+            // answer: exercise12 end
+        }
     }
 
     /// The factor the scores are multiplied by: 1/√D_q when scaled, otherwise 1.
@@ -102,4 +123,45 @@ public struct AttentionGradients: Equatable, Sendable {
         self.valueWeights = valueWeights
         self.valueBias = valueBias
     }
+}
+
+extension SelfAttentionPass: AnswerValue {
+    public func writeAnswer(to tokens: inout [String]) {
+        for m in [x, values, queries, keys, scores, attention, output] { m.writeAnswer(to: &tokens) }
+        scaled.writeAnswer(to: &tokens)
+    }
+
+    public init?(answerTokens tokens: inout ArraySlice<Substring>) {
+        guard let m = [Matrix](count: 7, answerTokens: &tokens), let scaled = Bool(answerTokens: &tokens) else { return nil }
+        self.init(x: m[0], values: m[1], queries: m[2], keys: m[3], scores: m[4], attention: m[5], output: m[6], scaled: scaled)
+    }
+
+    public static var standIn: SelfAttentionPass {
+        let zero = Matrix.standIn
+        return SelfAttentionPass(x: zero, values: zero, queries: zero, keys: zero, scores: zero, attention: zero,
+                                 output: zero, scaled: false)
+    }
+}
+
+extension AttentionGradients: AnswerValue {
+    public func writeAnswer(to tokens: inout [String]) {
+        for m in [input, queryWeights, queryBias, keyWeights, keyBias, valueWeights, valueBias] { m.writeAnswer(to: &tokens) }
+    }
+
+    public init?(answerTokens tokens: inout ArraySlice<Substring>) {
+        guard let m = [Matrix](count: 7, answerTokens: &tokens) else { return nil }
+        self.init(input: m[0], queryWeights: m[1], queryBias: m[2], keyWeights: m[3], keyBias: m[4],
+                  valueWeights: m[5], valueBias: m[6])
+    }
+
+    public static var standIn: AttentionGradients {
+        let zero = Matrix.standIn
+        return AttentionGradients(input: zero, queryWeights: zero, queryBias: zero, keyWeights: zero, keyBias: zero,
+                                  valueWeights: zero, valueBias: zero)
+    }
+}
+
+extension AttentionParameters {
+    /// The six matrices, as the arguments of an answer key.
+    public var answerArguments: [any AnswerValue] { [queryWeights, queryBias, keyWeights, keyBias, valueWeights, valueBias] }
 }

@@ -1,3 +1,4 @@
+import Answers
 import Foundation
 import Testing
 
@@ -201,9 +202,10 @@ struct DistributionTests {
         let field = try String(contentsOf: destination.appendingPathComponent("Sources/Convolution/ReceptiveField.swift"), encoding: .utf8)
         #expect(!field.contains("r += d * (K - 1) * jump") && field.contains("AnswerKeys.unrecorded()"))
         let keys = try String(contentsOf: destination.appendingPathComponent("Sources/Answers/answer-keys.txt"), encoding: .utf8)
-        #expect(keys.contains("Convolution.outputLength(6;3;1;1;1)\t6\n"), "the lesson's first row")
-        #expect(keys.contains("Convolution.receptiveField(3 3 3 3;3 1 1 1;3 1 1 1)\t7\n"), "three layers of K = 3")
-        #expect(!keys.contains("Convolution.outputLength(100;7;4;3;5)") && !keys.contains("Convolution.receptiveField(3 2 4 3;3 3 1 2;3 2 1 3)"),
+        #expect(keys.contains(AnswerKeys.key("Convolution.outputLength", [6, 3, 1, 1, 1]) + "\t6\n"), "the lesson's first row")
+        #expect(keys.contains(AnswerKeys.key("Convolution.receptiveField", [[3, 3, 3], [1, 1, 1], [1, 1, 1]]) + "\t7\n"), "three layers of K = 3")
+        #expect(!keys.contains(AnswerKeys.key("Convolution.outputLength", [100, 7, 4, 3, 5]))
+                && !keys.contains(AnswerKeys.key("Convolution.receptiveField", [[2, 4, 3], [3, 1, 2], [2, 1, 3]])),
                 "a hidden check's case")
         let readme = try String(contentsOf: destination.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(!readme.contains("For instructors"))

@@ -8,7 +8,8 @@ import Foundation
 /// unknown to students.
 public struct AnswerRecording {
     /// The lines that enclose the code of an answer in a lesson module:
-    /// `// answer: exerciseN begin` and `// answer: exerciseN end`.
+    /// `// answer: exerciseN begin` and `// answer: exerciseN end`, or, around a whole
+    /// declaration that only answers use, `// answer: exerciseN helper begin` and `… helper end`.
     static let marker = "// answer: exercise"
 
     /// Records the answers, grading the solutions in `solutions` with `grader`, and returns
@@ -46,6 +47,8 @@ public struct AnswerRecording {
             if isBegin {
                 guard !inside else { throw DistributionError.unpairedAnswerMarkers(file) }
                 inside = true
+                // A helper that only answers use is left out whole, with nothing in its place.
+                guard !trimmed.hasSuffix(" helper begin") else { continue }
                 let indent = line.prefix { $0 == " " }
                 kept.append(indent + "return AnswerKeys.unrecorded()")
             } else if isEnd {

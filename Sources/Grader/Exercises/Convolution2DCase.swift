@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// One input of exercise 14: an image of C_i channels (each H×W), its kernels (C_o lists of
@@ -54,8 +55,12 @@ struct Convolution2DCase {
 
     /// Returns ⌊(L + 2p − d(K − 1) − 1) / s⌋ + 1, or 0 when the dilated kernel does not fit.
     static func outputSize(_ length: Int, kernel: Int, stride: Int, dilation: Int, padding: Int) -> Int {
-        let room = length + 2 * padding - dilation * (kernel - 1) - 1
-        return room < 0 ? 0 : room / stride + 1
+        AnswerKeys.answer("Grader.Convolution2DCase.outputSize", [length, kernel, stride, dilation, padding]) {
+            // answer: exercise14 begin
+            let room = length + 2 * padding - dilation * (kernel - 1) - 1
+            return room < 0 ? 0 : room / stride + 1
+            // answer: exercise14 end
+        }
     }
 
     /// (H_out, W_out).
@@ -83,23 +88,36 @@ struct Convolution2DCase {
              column: { j, b in stride[1] * j + dilation[1] * b - padding[1] })
     }
 
+    /// The case and where its taps read, as the arguments of an answer key: the taps are
+    /// written out for every output position and kernel entry.
+    private func answerArguments(_ taps: Taps) -> [any AnswerValue] {
+        let (rows, columns) = outputShape
+        let rowTaps = (0..<rows).flatMap { i in (0..<kernelHeight).map { taps.row(i, $0) } }
+        let columnTaps = (0..<columns).flatMap { j in (0..<kernelWidth).map { taps.column(j, $0) } }
+        return [x, kernels, bias, stride, dilation, padding, outputGradient, rowTaps, columnTaps]
+    }
+
     /// The forward pass with the given taps (the right ones by default), with or without the bias.
     func forward(_ taps: Taps? = nil, bias withBias: Bool = true) -> [Matrix] {
         let taps = taps ?? self.taps
-        let (rows, columns) = outputShape
-        return kernels.indices.map { o in
-            Matrix(rows: rows, columns: columns) { i, j in
-                var sum = withBias ? bias[o] : 0
-                for c in x.indices {
-                    for a in 0..<kernelHeight {
-                        for b in 0..<kernelWidth {
-                            let r = taps.row(i, a), q = taps.column(j, b)
-                            if (0..<height).contains(r) && (0..<width).contains(q) { sum += kernels[o][c][a, b] * x[c][r, q] }
+        return AnswerKeys.answer("Grader.Convolution2DCase.forward", answerArguments(taps) + [withBias]) {
+            // answer: exercise14 begin
+            let (rows, columns) = outputShape
+            return kernels.indices.map { o in
+                Matrix(rows: rows, columns: columns) { i, j in
+                    var sum = withBias ? bias[o] : 0
+                    for c in x.indices {
+                        for a in 0..<kernelHeight {
+                            for b in 0..<kernelWidth {
+                                let r = taps.row(i, a), q = taps.column(j, b)
+                                if (0..<height).contains(r) && (0..<width).contains(q) { sum += kernels[o][c][a, b] * x[c][r, q] }
+                            }
                         }
                     }
+                    return sum
                 }
-                return sum
             }
+            // answer: exercise14 end
         }
     }
 
@@ -107,28 +125,32 @@ struct Convolution2DCase {
     /// gradient when `overwrite`.
     func backward(_ taps: Taps? = nil, overwrite: Bool = false) -> (input: [Matrix], kernels: [[Matrix]], bias: [Double]) {
         let taps = taps ?? self.taps
-        var input = x.map { Matrix(rows: $0.rows, columns: $0.columns) }
-        var gradients = kernels.map { $0.map { Matrix(rows: $0.rows, columns: $0.columns) } }
-        var biasGradient = [Double](repeating: 0, count: outputChannels)
-        for o in kernels.indices {
-            let g = outputGradient[o]
-            for i in 0..<g.rows {
-                for j in 0..<g.columns {
-                    biasGradient[o] += g[i, j]
-                    for c in x.indices {
-                        for a in 0..<kernelHeight {
-                            for b in 0..<kernelWidth {
-                                let r = taps.row(i, a), q = taps.column(j, b)
-                                guard (0..<height).contains(r) && (0..<width).contains(q) else { continue }
-                                gradients[o][c][a, b] += g[i, j] * x[c][r, q]
-                                input[c][r, q] = (overwrite ? 0 : input[c][r, q]) + g[i, j] * kernels[o][c][a, b]
+        return AnswerKeys.answer("Grader.Convolution2DCase.backward", answerArguments(taps) + [overwrite]) {
+            // answer: exercise14 begin
+            var input = x.map { Matrix(rows: $0.rows, columns: $0.columns) }
+            var gradients = kernels.map { $0.map { Matrix(rows: $0.rows, columns: $0.columns) } }
+            var biasGradient = [Double](repeating: 0, count: outputChannels)
+            for o in kernels.indices {
+                let g = outputGradient[o]
+                for i in 0..<g.rows {
+                    for j in 0..<g.columns {
+                        biasGradient[o] += g[i, j]
+                        for c in x.indices {
+                            for a in 0..<kernelHeight {
+                                for b in 0..<kernelWidth {
+                                    let r = taps.row(i, a), q = taps.column(j, b)
+                                    guard (0..<height).contains(r) && (0..<width).contains(q) else { continue }
+                                    gradients[o][c][a, b] += g[i, j] * x[c][r, q]
+                                    input[c][r, q] = (overwrite ? 0 : input[c][r, q]) + g[i, j] * kernels[o][c][a, b]
+                                }
                             }
                         }
                     }
                 }
             }
+            return (input, gradients, biasGradient)
+            // answer: exercise14 end
         }
-        return (input, gradients, biasGradient)
     }
 
     /// The same case with other inputs, kernels or biases (for central differences).

@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 import SelfAttention
 
@@ -259,23 +260,28 @@ private struct AttentionBackward {
     let gradients: AttentionGradients
 
     init(_ c: AttentionCase, scaled: Bool, g: Matrix, mistake: BackwardMistake? = nil) {
-        let pass = c.forward(scaled: scaled)
-        let factor = scaled && mistake != .scaleForgotten ? 1 / Double(c.queryWeights.rows).squareRoot() : 1
-        let dValues = mistake == .valueGradientNotTransposed ? g * pass.attention : g * pass.attention.transposed
-        let dAttention = mistake == .attentionGradientTransposed ? g.transposed * pass.values : pass.values.transposed * g
-        let dScores = (mistake == .softmaxWithoutSubtraction
-            ? pass.attention .* dAttention
-            : attentionWeightsGradient(attention: pass.attention, upstream: dAttention)) * factor
-        let dQueries = pass.keys * dScores
-        let dKeys = pass.queries * (mistake == .keyGradientNotTransposed ? dScores : dScores.transposed)
-        let q = projectionGradients(c.x, weights: c.queryWeights, upstream: dQueries)
-        let k = projectionGradients(c.x, weights: c.keyWeights, upstream: dKeys)
-        let v = projectionGradients(c.x, weights: c.valueWeights, upstream: dValues)
-        let n = mistake == .biasAveraged ? Double(c.x.columns) : 1
-        let input = (mistake == .inputMissesQueryPath ? q.input * 0 : q.input) + (mistake == .inputMissesKeyPath ? k.input * 0 : k.input)
-            + (mistake == .inputMissesValuePath ? v.input * 0 : v.input)
-        gradients = AttentionGradients(input: input,
-                                       queryWeights: q.weights, queryBias: q.bias / n, keyWeights: k.weights, keyBias: k.bias / n,
-                                       valueWeights: v.weights, valueBias: v.bias / n)
+        let code = mistake.map { BackwardMistake.allCases.firstIndex(of: $0)! } ?? -1
+        gradients = AnswerKeys.answer("Grader.AttentionBackward", [c.x, scaled, g, code] + c.parameters.answerArguments) {
+            // answer: exercise12 begin
+            let pass = c.forward(scaled: scaled)
+            let factor = scaled && mistake != .scaleForgotten ? 1 / Double(c.queryWeights.rows).squareRoot() : 1
+            let dValues = mistake == .valueGradientNotTransposed ? g * pass.attention : g * pass.attention.transposed
+            let dAttention = mistake == .attentionGradientTransposed ? g.transposed * pass.values : pass.values.transposed * g
+            let dScores = (mistake == .softmaxWithoutSubtraction
+                ? pass.attention .* dAttention
+                : attentionWeightsGradient(attention: pass.attention, upstream: dAttention)) * factor
+            let dQueries = pass.keys * dScores
+            let dKeys = pass.queries * (mistake == .keyGradientNotTransposed ? dScores : dScores.transposed)
+            let q = projectionGradients(c.x, weights: c.queryWeights, upstream: dQueries)
+            let k = projectionGradients(c.x, weights: c.keyWeights, upstream: dKeys)
+            let v = projectionGradients(c.x, weights: c.valueWeights, upstream: dValues)
+            let n = mistake == .biasAveraged ? Double(c.x.columns) : 1
+            let input = (mistake == .inputMissesQueryPath ? q.input * 0 : q.input) + (mistake == .inputMissesKeyPath ? k.input * 0 : k.input)
+                + (mistake == .inputMissesValuePath ? v.input * 0 : v.input)
+            return AttentionGradients(input: input,
+                                      queryWeights: q.weights, queryBias: q.bias / n, keyWeights: k.weights, keyBias: k.bias / n,
+                                      valueWeights: v.weights, valueBias: v.bias / n)
+            // answer: exercise12 end
+        }
     }
 }

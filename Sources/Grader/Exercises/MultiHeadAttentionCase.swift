@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 import SelfAttention
 
@@ -78,10 +79,10 @@ struct MultiHeadCase {
 extension MultiHeadCase {
     /// The steps of the forward pass that a typical mistake changes.
     struct Variant {
-        enum Mask { case right, afterSoftmax, largeNegative, hidesOwnInput, transposed }
-        enum Split { case blocks, interleaved }
-        enum Scale { case headRoot, none, modelRoot }
-        enum Projection { case right, transposed, withoutBias }
+        enum Mask: Int { case right, afterSoftmax, largeNegative, hidesOwnInput, transposed }
+        enum Split: Int { case blocks, interleaved }
+        enum Scale: Int { case headRoot, none, modelRoot }
+        enum Projection: Int { case right, transposed, withoutBias }
 
         var mask = Mask.right
         var split = Split.blocks
@@ -92,12 +93,35 @@ extension MultiHeadCase {
         var swapsKeysAndQueries = false
         /// False for exp(s) / Σ exp(s) straight from the definition, without the shift by the maximum.
         var shiftsByMaximum = true
+
+        /// The variant as the arguments of an answer key.
+        var answerArguments: [any AnswerValue] {
+            [mask.rawValue, split.rawValue, scale.rawValue, reversedConcatenation, projection.rawValue, swapsKeysAndQueries,
+             shiftsByMaximum]
+        }
     }
 
     /// The result of the forward pass: the output and each head's attention.
-    struct Pass {
+    struct Pass: AnswerValue {
         let output: Matrix
         let attention: [Matrix]
+
+        init(output: Matrix, attention: [Matrix]) {
+            self.output = output
+            self.attention = attention
+        }
+
+        func writeAnswer(to tokens: inout [String]) {
+            output.writeAnswer(to: &tokens)
+            attention.writeAnswer(to: &tokens)
+        }
+
+        init?(answerTokens tokens: inout ArraySlice<Substring>) {
+            guard let output = Matrix(answerTokens: &tokens), let attention = [Matrix](answerTokens: &tokens) else { return nil }
+            self.init(output: output, attention: attention)
+        }
+
+        static var standIn: Pass { Pass(output: .standIn, attention: []) }
     }
 
     /// Returns the rows of head h: a block h·d … h·d + d − 1, or every H-th row from h.
@@ -110,54 +134,60 @@ extension MultiHeadCase {
 
     /// Runs the forward pass, right or with one typical mistake.
     func forward(causal: Bool, _ variant: Variant = Variant()) -> Pass {
-        let q = project(x, weights: queryWeights, bias: queryBias)
-        let k = project(x, weights: keyWeights, bias: keyBias)
-        let v = project(x, weights: valueWeights, bias: valueBias)
-        let factor: Double = switch variant.scale {
-        case .headRoot: 1 / Double(headSize).squareRoot()
-        case .none: 1
-        case .modelRoot: 1 / Double(dimension).squareRoot()
-        }
-        var attention: [Matrix] = []
-        var outputs: [Matrix] = []
-        for h in 0..<heads {
-            let rows = rows(ofHead: h, variant.split)
-            let pick = { (m: Matrix) in Matrix(rows: rows.count, columns: m.columns) { i, n in m[rows[i], n] } }
-            var scores = (variant.swapsKeysAndQueries ? pick(q).transposed * pick(k) : pick(k).transposed * pick(q)) * factor
-            let hidden = { (m: Int, n: Int) -> Bool in
-                switch variant.mask {
-                case .transposed: m < n
-                case .hidesOwnInput: m >= n
-                default: m > n
+        let arguments: [any AnswerValue] = [x, queryWeights, queryBias, keyWeights, keyBias, valueWeights, valueBias, outputWeights,
+                                            outputBias, heads, causal] + variant.answerArguments
+        return AnswerKeys.answer("Grader.MultiHeadCase.forward", arguments) {
+            // answer: exercise15 begin
+            let q = project(x, weights: queryWeights, bias: queryBias)
+            let k = project(x, weights: keyWeights, bias: keyBias)
+            let v = project(x, weights: valueWeights, bias: valueBias)
+            let factor: Double = switch variant.scale {
+            case .headRoot: 1 / Double(headSize).squareRoot()
+            case .none: 1
+            case .modelRoot: 1 / Double(dimension).squareRoot()
+            }
+            var attention: [Matrix] = []
+            var outputs: [Matrix] = []
+            for h in 0..<heads {
+                let rows = rows(ofHead: h, variant.split)
+                let pick = { (m: Matrix) in Matrix(rows: rows.count, columns: m.columns) { i, n in m[rows[i], n] } }
+                var scores = (variant.swapsKeysAndQueries ? pick(q).transposed * pick(k) : pick(k).transposed * pick(q)) * factor
+                let hidden = { (m: Int, n: Int) -> Bool in
+                    switch variant.mask {
+                    case .transposed: m < n
+                    case .hidesOwnInput: m >= n
+                    default: m > n
+                    }
+                }
+                if causal && variant.mask != .afterSoftmax {
+                    for m in 0..<count {
+                        for n in 0..<count where hidden(m, n) { scores[m, n] = variant.mask == .largeNegative ? -1e9 : -.infinity }
+                    }
+                }
+                var a = Self.softmaxColumns(scores, shiftsByMaximum: variant.shiftsByMaximum)
+                if causal && variant.mask == .afterSoftmax {
+                    for m in 0..<count { for n in 0..<m { a[m, n] = 0 } }
+                }
+                attention.append(a)
+                outputs.append(pick(v) * a)
+            }
+            // Head h's outputs go back to the rows it took (a block, or every H-th row), or, with
+            // the concatenation reversed, to the block of head H − 1 − h.
+            var concatenated = Matrix(rows: dimension, columns: count)
+            for h in 0..<heads {
+                let rows = rows(ofHead: variant.reversedConcatenation ? heads - 1 - h : h, variant.split)
+                for (i, row) in rows.enumerated() {
+                    for n in 0..<count { concatenated[row, n] = outputs[h][i, n] }
                 }
             }
-            if causal && variant.mask != .afterSoftmax {
-                for m in 0..<count {
-                    for n in 0..<count where hidden(m, n) { scores[m, n] = variant.mask == .largeNegative ? -1e9 : -.infinity }
-                }
+            let output: Matrix = switch variant.projection {
+            case .right: project(concatenated, weights: outputWeights, bias: outputBias)
+            case .transposed: project(concatenated, weights: outputWeights.transposed, bias: outputBias)
+            case .withoutBias: outputWeights * concatenated
             }
-            var a = Self.softmaxColumns(scores, shiftsByMaximum: variant.shiftsByMaximum)
-            if causal && variant.mask == .afterSoftmax {
-                for m in 0..<count { for n in 0..<m { a[m, n] = 0 } }
-            }
-            attention.append(a)
-            outputs.append(pick(v) * a)
+            return Pass(output: output, attention: attention)
+            // answer: exercise15 end
         }
-        // Head h's outputs go back to the rows it took (a block, or every H-th row), or, with
-        // the concatenation reversed, to the block of head H − 1 − h.
-        var concatenated = Matrix(rows: dimension, columns: count)
-        for h in 0..<heads {
-            let rows = rows(ofHead: variant.reversedConcatenation ? heads - 1 - h : h, variant.split)
-            for (i, row) in rows.enumerated() {
-                for n in 0..<count { concatenated[row, n] = outputs[h][i, n] }
-            }
-        }
-        let output: Matrix = switch variant.projection {
-        case .right: project(concatenated, weights: outputWeights, bias: outputBias)
-        case .transposed: project(concatenated, weights: outputWeights.transposed, bias: outputBias)
-        case .withoutBias: outputWeights * concatenated
-        }
-        return Pass(output: output, attention: attention)
     }
 
     /// The softmax of each column, subtracting the column's maximum (unless told not to); a

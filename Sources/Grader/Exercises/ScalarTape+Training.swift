@@ -1,3 +1,4 @@
+import Answers
 import CourseKit
 
 /// The reference training of exercise 13: a 2-H-1 network with tanh hidden units and a linear
@@ -22,6 +23,7 @@ extension ScalarTape {
         return (0..<(4 * hidden + 1)).map { _ in random.uniform(in: -1...1) }
     }
 
+    // answer: exercise13 helper begin
     /// Returns the loss of the network with these parameters on the samples (the columns of
     /// `points`), and its gradient with respect to every parameter.
     ///
@@ -50,20 +52,27 @@ extension ScalarTape {
         let gradient = tape.gradients(of: loss)
         return (tape.nodes[loss].value, p.map { gradient[$0] })
     }
+    // answer: exercise13 helper end
 
     /// Returns the loss before training and after each of `steps` steps of gradient descent.
     static func trainingLosses(points: Matrix, labels: [Double], hidden: Int, seed: Int, learningRate: Double,
                                steps: Int, variant: TrainingVariant = TrainingVariant()) -> [Double] {
-        var parameters = initialParameters(hidden: hidden, seed: seed)
-        var accumulated = Array(repeating: 0.0, count: parameters.count)
-        var losses: [Double] = []
-        for step in 0...max(0, steps) {
-            let (loss, gradient) = networkLoss(parameters, points: points, labels: labels, averages: variant.averages)
-            losses.append(loss)
-            guard step < steps else { break }
-            accumulated = variant.resetsGradients ? gradient : zip(accumulated, gradient).map { $0 + $1 }
-            parameters = zip(parameters, accumulated).map { $0 + variant.direction * learningRate * $1 }
+        let arguments: [any AnswerValue] = [points, labels, hidden, seed, learningRate, steps, variant.resetsGradients, variant.direction,
+                                            variant.averages]
+        return AnswerKeys.answer("Grader.ScalarTape.trainingLosses", arguments) {
+            // answer: exercise13 begin
+            var parameters = initialParameters(hidden: hidden, seed: seed)
+            var accumulated = Array(repeating: 0.0, count: parameters.count)
+            var losses: [Double] = []
+            for step in 0...max(0, steps) {
+                let (loss, gradient) = networkLoss(parameters, points: points, labels: labels, averages: variant.averages)
+                losses.append(loss)
+                guard step < steps else { break }
+                accumulated = variant.resetsGradients ? gradient : zip(accumulated, gradient).map { $0 + $1 }
+                parameters = zip(parameters, accumulated).map { $0 + variant.direction * learningRate * $1 }
+            }
+            return losses
+            // answer: exercise13 end
         }
-        return losses
     }
 }

@@ -1,5 +1,6 @@
-import Foundation
+import Answers
 import CourseKit
+import Foundation
 
 /// The reference of exercise 13: a reverse-mode autodiff engine on scalars, kept as a tape
 /// (nodes in the order they were created) rather than as objects, so that it can also replay
@@ -38,7 +39,7 @@ struct ScalarTape {
     }
 
     /// Wrong local derivatives that students write.
-    enum LocalMistake: Equatable {
+    enum LocalMistake: Int, Equatable {
         /// tanh′ taken as tanh x instead of 1 − tanh²x.
         case tanhAsTanh
         /// tanh′ taken as 1 − tanh x.
@@ -122,6 +123,15 @@ struct ScalarTape {
 
     /// The local derivatives of node `n` with respect to its operands, in order.
     func localDerivatives(_ n: Int, flaw: Flaw = .none) -> [Double] {
+        AnswerKeys.answer("Grader.ScalarTape.localDerivatives", answerArguments + [n] + flaw.answerArguments) {
+            // answer: exercise13 begin
+            unkeyedLocalDerivatives(n, flaw: flaw)
+            // answer: exercise13 end
+        }
+    }
+
+    // answer: exercise13 helper begin
+    private func unkeyedLocalDerivatives(_ n: Int, flaw: Flaw) -> [Double] {
         let node = nodes[n]
         guard let operation = node.operation else { return [] }
         let a = nodes[node.operands[0]].value
@@ -152,6 +162,7 @@ struct ScalarTape {
             return [a > 0 || (a == 0 && mistake == .reluOneAtZero) ? 1 : 0]
         }
     }
+    // answer: exercise13 helper end
 
     /// Whether each node is reachable from `output` (the output included).
     func reachable(from output: Int) -> [Bool] {
@@ -164,67 +175,105 @@ struct ScalarTape {
     }
 
     /// The length of a topological order of the nodes that `output` depends on, each once.
-    func orderLength(from output: Int) -> Int { reachable(from: output).filter { $0 }.count }
+    func orderLength(from output: Int) -> Int {
+        AnswerKeys.answer("Grader.ScalarTape.orderLength", answerArguments + [output]) {
+            // answer: exercise13 begin
+            reachable(from: output).filter { $0 }.count
+            // answer: exercise13 end
+        }
+    }
 
     /// The length of the list a depth-first search without a visited set builds: a node
     /// appears once for every path from the output to it.
     func unfoldedLength(from output: Int) -> Int {
-        var size = Array(repeating: 1, count: nodes.count)
-        for n in nodes.indices { size[n] = 1 + nodes[n].operands.map { size[$0] }.reduce(0, +) }
-        return size[output]
+        AnswerKeys.answer("Grader.ScalarTape.unfoldedLength", answerArguments + [output]) {
+            // answer: exercise13 begin
+            var size = Array(repeating: 1, count: nodes.count)
+            for n in nodes.indices { size[n] = 1 + nodes[n].operands.map { size[$0] }.reduce(0, +) }
+            return size[output]
+            // answer: exercise13 end
+        }
     }
 
     /// The gradient of node `output` with respect to every node: ∂output/∂node, 0 for the
     /// nodes it does not depend on.
     func gradients(of output: Int, flaw: Flaw = .none) -> [Double] {
-        var grad = Array(repeating: 0.0, count: nodes.count)
-        grad[output] = 1
-        if flaw == .creationOrder {
-            for n in 0...output {
-                for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+        AnswerKeys.answer("Grader.ScalarTape.gradients", answerArguments + [output] + flaw.answerArguments) {
+            // answer: exercise13 begin
+            var grad = Array(repeating: 0.0, count: nodes.count)
+            grad[output] = 1
+            if flaw == .creationOrder {
+                for n in 0...output {
+                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                }
+                return grad
             }
-            return grad
-        }
-        if flaw == .repeatedVisits {
-            var order: [Int] = []
-            func visit(_ n: Int) {
-                for i in nodes[n].operands { visit(i) }
-                order.append(n)
+            if flaw == .repeatedVisits {
+                var order: [Int] = []
+                func visit(_ n: Int) {
+                    for i in nodes[n].operands { visit(i) }
+                    order.append(n)
+                }
+                visit(output)
+                for n in order.reversed() {
+                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                }
+                return grad
             }
-            visit(output)
-            for n in order.reversed() {
-                for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+            if case .recursion(let visitingOnce) = flaw {
+                var visited = Set<Int>()
+                func visit(_ n: Int) {
+                    if visitingOnce { guard visited.insert(n).inserted else { return } }
+                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                    for i in nodes[n].operands { visit(i) }
+                }
+                visit(output)
+                return grad
             }
-            return grad
-        }
-        if case .recursion(let visitingOnce) = flaw {
-            var visited = Set<Int>()
-            func visit(_ n: Int) {
-                if visitingOnce { guard visited.insert(n).inserted else { return } }
-                for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
-                for i in nodes[n].operands { visit(i) }
-            }
-            visit(output)
-            return grad
-        }
-        // The contributions each node receives: (consumer, contribution), in sweep order.
-        var received = Array(repeating: [(consumer: Int, amount: Double)](), count: nodes.count)
-        let live = reachable(from: output)
-        for n in stride(from: output, through: 0, by: -1) where live[n] {
-            if n != output, !received[n].isEmpty {
-                switch flaw {
-                case .overwrite(let createdFirst):
-                    let consumers = received[n].map(\.consumer)
-                    let winner = createdFirst ? consumers.min()! : consumers.max()!
-                    grad[n] = received[n].last { $0.consumer == winner }!.amount
-                default:
-                    grad[n] = received[n].map(\.amount).reduce(0, +)
+            // The contributions each node receives: (consumer, contribution), in sweep order.
+            var received = Array(repeating: [(consumer: Int, amount: Double)](), count: nodes.count)
+            let live = reachable(from: output)
+            for n in stride(from: output, through: 0, by: -1) where live[n] {
+                if n != output, !received[n].isEmpty {
+                    switch flaw {
+                    case .overwrite(let createdFirst):
+                        let consumers = received[n].map(\.consumer)
+                        let winner = createdFirst ? consumers.min()! : consumers.max()!
+                        grad[n] = received[n].last { $0.consumer == winner }!.amount
+                    default:
+                        grad[n] = received[n].map(\.amount).reduce(0, +)
+                    }
+                }
+                for (i, local) in zip(nodes[n].operands, localDerivatives(n, flaw: flaw)) {
+                    received[i].append((n, local * grad[n]))
                 }
             }
-            for (i, local) in zip(nodes[n].operands, localDerivatives(n, flaw: flaw)) {
-                received[i].append((n, local * grad[n]))
-            }
+            return grad
+            // answer: exercise13 end
         }
-        return grad
+    }
+}
+
+extension ScalarTape {
+    /// The tape as the arguments of an answer key: each node's operation (−1 for a leaf),
+    /// operands, exponent and value.
+    var answerArguments: [any AnswerValue] {
+        nodes.map { node -> any AnswerValue in
+            AnswerPair(AnswerPair(node.operation?.rawValue ?? -1, node.operands), AnswerPair(node.exponent, node.value))
+        }
+    }
+}
+
+extension ScalarTape.Flaw {
+    /// The flaw as the arguments of an answer key.
+    var answerArguments: [any AnswerValue] {
+        switch self {
+        case .none: [0]
+        case .overwrite(let createdFirst): [1, createdFirst]
+        case .creationOrder: [2]
+        case .repeatedVisits: [3]
+        case .recursion(let visitingOnce): [4, visitingOnce]
+        case .local(let operation, let mistake): [5, operation.rawValue, mistake.rawValue]
+        }
     }
 }
