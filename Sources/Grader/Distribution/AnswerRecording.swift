@@ -4,7 +4,7 @@ import Foundation
 
 /// The answers a student version needs in place of the code that computes them: every answer
 /// that the lessons' runs (with their figures) and the visible checks of every exercise,
-/// graded against the solutions, ask for. Hidden checks are not run, so their cases stay
+/// graded against the solutions and their known mistakes, ask for. Hidden checks are not run, so their cases stay
 /// unknown to students.
 public struct AnswerRecording {
     /// The lines that enclose the code of an answer in a lesson module:
@@ -28,6 +28,11 @@ public struct AnswerRecording {
             let result = try grader.grade(visible, file: solutions.solutionFile(exercise))
             guard result.status == .passed else {
                 throw DistributionError.solutionFailsWhileRecording(exercise.id)
+            }
+            // The known mistakes too: what a check computes to explain a failure (a flawed
+            // reference, a mistake's numbers) is asked for only when a submission fails.
+            for record in try solutions.mutantRecords(exercise) {
+                _ = try grader.grade(visible, file: solutions.materialise(record, of: exercise))
             }
         }
         finished = true
