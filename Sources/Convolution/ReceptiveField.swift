@@ -50,13 +50,17 @@ public func influence(kernelSizes: [Int], strides: [Int], dilations: [Int],
 /// for the stack to have an output, perturb each input in turn and measure the span of the
 /// inputs that move the first output.
 public func bruteForceReceptiveField(kernelSizes: [Int], strides: [Int], dilations: [Int]) -> Int {
-    let stack = ConvolutionStack(kernelSizes: kernelSizes, strides: strides, dilations: dilations, seed: 5)
-    var length = 1
-    while stack.apply([Double](repeating: 0, count: length)).isEmpty { length += 1 }
-    let moved = influence(kernelSizes: kernelSizes, strides: strides, dilations: dilations,
-                          inputLength: length, output: 0)
-    guard let first = moved.firstIndex(of: true), let last = moved.lastIndex(of: true) else { return 0 }
-    return last - first + 1
+    AnswerKeys.answer("Convolution.bruteForceReceptiveField", [kernelSizes, strides, dilations]) {
+        // answer: exercise10 begin
+        let stack = ConvolutionStack(kernelSizes: kernelSizes, strides: strides, dilations: dilations, seed: 5)
+        var length = 1
+        while stack.apply([Double](repeating: 0, count: length)).isEmpty { length += 1 }
+        let moved = influence(kernelSizes: kernelSizes, strides: strides, dilations: dilations,
+                              inputLength: length, output: 0)
+        guard let first = moved.firstIndex(of: true), let last = moved.lastIndex(of: true) else { return 0 }
+        return last - first + 1
+        // answer: exercise10 end
+    }
 }
 
 /// A stack of single-channel valid convolutions with seeded positive kernels.
