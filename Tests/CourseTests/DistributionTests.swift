@@ -298,6 +298,8 @@ struct DistributionTests {
         let backups = (try? FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("backups").path)) ?? []
         #expect(backups.contains("exercise1-1.swift"))
 
+        try expectNoSolutionFunction(in: destination)
+
         #expect(try run(["verify"]).status == 64)
         #expect(try run(["run", "lesson1"]).status == 0)
 
@@ -419,3 +421,45 @@ struct DistributionTests {
         #expect(lesson.status == 1 && lesson.stderr.contains("were not in this copy's answer keys"), "\(lesson.stderr)")
     }
 }
+
+extension DistributionTests {
+    /// No function of the built student version computes what an exercise asks for: a search
+    /// of its symbol graphs for the solution functions' signatures, under any name, then a
+    /// probe of each one found against the solution's function (`SolutionSearch`).
+    func expectNoSolutionFunction(in copy: URL) throws {
+        let search = SolutionSearch(copy: copy, solutions: packageRoot.appendingPathComponent("solutions"))
+        let wanted = try search.solutionFunctions()
+        #expect(wanted.count >= 40, "the catalogue's solution functions: \(wanted.count)")
+        let functions = try search.functions()
+        #expect(functions.count > 500, "the symbol graphs list the copy's functions: \(functions.count)")
+        var pairs: [(suspect: SolutionSearch.Suspect, solution: (name: String, labels: [String], signature: SolutionSearch.Signature))] = []
+        for solution in wanted {
+            for suspect in functions where suspect.signature == solution.signature {
+                let callable = ["swift.func", "swift.type.method"].contains(suspect.kind) && ["public", "internal"].contains(suspect.access)
+                    && solution.signature.parameters.allSatisfy { SolutionSearch.maker($0) != nil }
+                if callable {
+                    pairs.append((suspect, (solution.name, solution.labels, solution.signature)))
+                } else if ["swift.func", "swift.type.method", "swift.method"].contains(suspect.kind) && !["public", "internal"].contains(suspect.access) {
+                    // Private: it must be the stand-in that reads the keys.
+                    let body = try search.declarationText(of: suspect)
+                    #expect(body.contains("AnswerKeys.unrecorded()"),
+                            "\(suspect.qualified) (\(suspect.access)) has the signature of \(solution.exercise)'s \(solution.name) and computes:\n\(body)")
+                }
+                // Instance methods, initialisers and operators need an instance or types of
+                // their own; none of them has a solution function's signature and behaviour
+                // today, and the probe does not try them.
+            }
+        }
+        #expect(pairs.count >= 40, "suspects found: \(pairs.count)")
+        let verdicts = try search.probe(pairs)
+        for (pair, verdict) in zip(pairs, verdicts) {
+            let identity = SolutionSearch.identities["\(pair.suspect.qualified) = \(pair.solution.name)"]
+            #expect(verdict == "keys" || verdict == "differs" || (verdict == "same" && identity != nil),
+                    "\(pair.suspect.qualified) has the signature of the solution's \(pair.solution.name): \(verdict)")
+        }
+        // Both kinds were seen: the exercises' own functions, which ask the keys, and others
+        // of the same signature that compute something else.
+        #expect(verdicts.filter { $0 == "keys" }.count >= 30 && verdicts.contains("differs"), "\(verdicts)")
+    }
+}
+
