@@ -125,6 +125,16 @@ public enum AnswerKeys {
         (unrecorded(), B.standIn, C.standIn, D.standIn)
     }
 
+    /// Makes the first answer that is not in the keys end the program with `message` and exit
+    /// status 1, rather than go on with a stand-in (a lesson's run, whose later steps could
+    /// trip over a stand-in's shape).
+    public static func stopAtFirstMiss(_ message: String) {
+        let book = Book.shared
+        book.lock.lock()
+        book.stopMessage = message
+        book.lock.unlock()
+    }
+
     /// How many answers were asked for and not found in the keys, since the program started.
     public static var misses: Int { Book.shared.missCount }
 
@@ -157,7 +167,7 @@ public enum AnswerKeys {
 
         /// The recorded answers, in the student version.
         let recorded: [String: String]?
-        private let lock = NSLock()
+        let lock = NSLock()
         private var recording: [String: String]?
         private(set) var missCount = 0
 
@@ -173,10 +183,19 @@ public enum AnswerKeys {
         var isActive: Bool { recorded != nil || recordingOn.load(ordering: .relaxed) }
         private let recordingOn = Atomic<Bool>(false)
 
+        /// When set, the first miss prints this and ends the program (exit status 1).
+        var stopMessage: String?
+
         func miss() {
             lock.lock()
             missCount += 1
+            let stop = stopMessage
             lock.unlock()
+            if let stop {
+                fflush(nil)
+                FileHandle.standardError.write(Data((stop + "\n").utf8))
+                exit(1)
+            }
         }
 
         func record(_ key: String, _ value: String) {
