@@ -108,7 +108,7 @@ struct SolutionSearch {
         try? FileManager.default.removeItem(at: output)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         for module in Self.modules {
-            let run = try runTool(["swift-symbolgraph-extract", "-module-name", module,
+            let run = try Self.runTool(["swift-symbolgraph-extract", "-module-name", module,
                                    "-I", copy.appendingPathComponent(".build/debug/Modules").path,
                                    "-target", try Self.targetTriple(), "-output-dir", output.path,
                                    "-minimum-access-level", "private"])
@@ -145,7 +145,7 @@ struct SolutionSearch {
     }
 
     static func targetTriple() throws -> String {
-        let run = try runTool(["swiftc", "-print-target-info"])
+        let run = try Self.runTool(["swiftc", "-print-target-info"])
         guard let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any],
               let target = object["target"] as? [String: Any], let triple = target["triple"] as? String else {
             throw Failure("swiftc -print-target-info: \(run.stderr)")
@@ -249,13 +249,13 @@ struct SolutionSearch {
         let target = "        .executableTarget(name: \"solution-probe\", dependencies: [\(Self.modules.map { "\"\($0)\"" }.joined(separator: ", "))]),\n"
         guard let anchor = original.range(of: "    targets: [\n") else { throw Failure("Package.swift has no targets list") }
         try Data(original.replacingCharacters(in: anchor, with: "    targets: [\n" + target).utf8).write(to: manifest)
-        let build = try runTool(["swift", "build", "--product", "solution-probe"], in: copy)
+        let build = try Self.runTool(["swift", "build", "--product", "solution-probe"], in: copy)
         guard build.status == 0 else { throw Failure("the probe does not build:\n\(build.stdout)\(build.stderr)") }
         let binary = copy.appendingPathComponent(".build/debug/solution-probe").path
         let emptyKeys = copy.appendingPathComponent(".build/empty-answer-keys.txt")
         try Data().write(to: emptyKeys)
         return try pairs.indices.map { index in
-            let run = try runTool([binary, String(index)], environment: ["COURSE_ANSWER_KEYS": emptyKeys.path])
+            let run = try Self.runTool([binary, String(index)], environment: ["COURSE_ANSWER_KEYS": emptyKeys.path])
             return run.status == 0 ? run.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : "crashed (\(run.status)): \(run.stderr.suffix(300))"
         }
     }
@@ -265,33 +265,10 @@ struct SolutionSearch {
         init(_ description: String) { self.description = description }
     }
 
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func runTool(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0].hasPrefix("/") ? arguments[0] : "/usr/bin/env")
-        process.arguments = arguments[0].hasPrefix("/") ? Array(arguments.dropFirst()) : arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("probe-stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: errorFile) }
-        process.standardOutput = out
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: data, as: UTF8.self),
-                   stderr: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
-    }
-
-    private func runTool(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
-        try Self.runTool(arguments, in: directory, environment: environment)
+    /// Runs a tool found on the PATH (or at an absolute path), with `courseRun`'s pipes.
+    static func runTool(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Run {
+        let absolute = arguments[0].hasPrefix("/")
+        return try courseRun(absolute ? Array(arguments.dropFirst()) : arguments, directory: directory, environment: environment,
+                             executable: URL(fileURLWithPath: absolute ? arguments[0] : "/usr/bin/env"))
     }
 }

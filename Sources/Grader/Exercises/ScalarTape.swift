@@ -204,7 +204,7 @@ struct ScalarTape {
             grad[output] = 1
             if flaw == .creationOrder {
                 for n in 0...output {
-                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                    for (i, local) in zip(nodes[n].operands, unkeyedLocalDerivatives(n, flaw: .none)) { grad[i] += local * grad[n] }
                 }
                 return grad
             }
@@ -216,7 +216,7 @@ struct ScalarTape {
                 }
                 visit(output)
                 for n in order.reversed() {
-                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                    for (i, local) in zip(nodes[n].operands, unkeyedLocalDerivatives(n, flaw: .none)) { grad[i] += local * grad[n] }
                 }
                 return grad
             }
@@ -224,7 +224,7 @@ struct ScalarTape {
                 var visited = Set<Int>()
                 func visit(_ n: Int) {
                     if visitingOnce { guard visited.insert(n).inserted else { return } }
-                    for (i, local) in zip(nodes[n].operands, localDerivatives(n)) { grad[i] += local * grad[n] }
+                    for (i, local) in zip(nodes[n].operands, unkeyedLocalDerivatives(n, flaw: .none)) { grad[i] += local * grad[n] }
                     for i in nodes[n].operands { visit(i) }
                 }
                 visit(output)
@@ -244,7 +244,7 @@ struct ScalarTape {
                         grad[n] = received[n].map(\.amount).reduce(0, +)
                     }
                 }
-                for (i, local) in zip(nodes[n].operands, localDerivatives(n, flaw: flaw)) {
+                for (i, local) in zip(nodes[n].operands, unkeyedLocalDerivatives(n, flaw: flaw)) {
                     received[i].append((n, local * grad[n]))
                 }
             }
